@@ -1,0 +1,58 @@
+"""Find actor mentions in a parsed spaCy document."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pactwatch.actors.registry import ActorRef, Mention, Registry
+
+_MAX_ALIAS_TOKENS = 6
+
+
+def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> list[Mention]:
+    """Longest-match, left-to-right actor mentions over the document's tokens.
+
+    Matching is case-sensitive for aliases that are all capitals or begin with a capital in text
+    (so the verb "back" or the word "us" are not taken for actors): the text must start with a
+    capital letter, except for the lowercase article "the" before a metonym ("the Kremlin").
+    """
+    mentions: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        found: Mention | None = None
+        for length in range(min(_MAX_ALIAS_TOKENS, n - i), 0, -1):
+            span = doc[i : i + length]
+            text = span.text
+            first = text[4:] if text.lower().startswith("the ") else text
+            if not first or not first[0].isupper():
+                continue
+            hit = registry.lookup(text, on)
+            if hit is None:
+                continue
+            ref, kind = hit
+            if text.isupper() and len(text) <= 3 and text.lower() in {"us", "un"} and span[0].text != text:
+                continue
+            found = Mention(start=i, end=i + length, ref=_with_role(doc, i + length, ref, kind, registry),
+                            kind=kind, text=text)  # fmt: skip
+            break
+        if found:
+            mentions.append(found)
+            i = found.end
+        else:
+            i += 1
+    return mentions
+
+
+def _with_role(doc: Any, end: int, ref: ActorRef, kind: str, registry: Registry) -> ActorRef:
+    """'North Korean troops' is PRK in the MIL role: the noun after an adjective decides it."""
+    if kind not in {"adjective", "name"} or end >= len(doc):
+        return ref
+    if doc[end].text in {"'s", "’s"} and end + 1 < len(doc):
+        end += 1  # "South Korea's spy agency"
+    nxt = doc[end]
+    role = registry.role_for(nxt.text) or registry.role_for(nxt.lemma_)
+    if role is None and end + 1 < len(doc):
+        role = registry.role_for(f"{nxt.text} {doc[end + 1].text}")
+    return ActorRef(ref.code, role) if role else ref

@@ -1,0 +1,121 @@
+"""The typed Python API behind every CLI command."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from pactwatch.errors import StoreError
+from pactwatch.kb import EventFilter, Store
+from pactwatch.model import Document, Event
+from pactwatch.pipeline import IngestReport, Progress, sample_corpus
+from pactwatch.pipeline import ingest as _ingest
+from pactwatch.report import BriefSummary, render_briefing
+from pactwatch.settings import Settings, load_settings
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    *,
+    workers: int = 1,
+    settings: Settings | None = None,
+    stdin: IO[str] | None = None,
+    on_item: Progress | None = None,
+) -> IngestReport:
+    """Read files, folders or '-' (JSONL on stdin) into the store at ``db``; idempotent."""
+    with Store(db) as store:
+        return _ingest([str(p) for p in paths], store, settings=settings, workers=workers,
+                       stdin=stdin, on_item=on_item)  # fmt: skip
+
+
+def documents(db: str | Path) -> list[Document]:
+    with Store(db, read_only=True) as store:
+        return store.documents()
+
+
+def document(db: str | Path, doc_id: str) -> tuple[Document, str] | None:
+    """A document and its clean text; ``doc_id`` may be a unique prefix of the id."""
+    with Store(db, read_only=True) as store:
+        matches = store.find_documents(doc_id)
+        if len(matches) != 1:
+            return None
+        doc = store.document(matches[0])
+        return (doc, store.document_text(matches[0]) or "") if doc else None
+
+
+def events(
+    db: str | Path, *, actor: str | None = None, type: str | None = None, since: str | None = None
+) -> list[Event]:
+    with Store(db, read_only=True) as store:
+        return store.events(EventFilter(actor=actor, type=type, since=since))
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    output: Path
+    db: Path
+    sample: bool
+    summary: BriefSummary
+    ingest: IngestReport | None
+
+    @property
+    def exit_code(self) -> int:
+        return self.ingest.exit_code if self.ingest else 0
+
+
+def fresh_store_path(output: Path) -> Path:
+    return output.with_suffix(".duckdb")
+
+
+def _replace_store(path: Path) -> None:
+    """Remove a store left by an earlier brief run; refuse to touch any other file."""
+    if not path.exists():
+        return
+    if not Store.is_pactwatch_store(path):
+        raise StoreError(
+            f"{path} exists and is not a pactwatch store; brief will not overwrite it "
+            "(pass --db, or choose another -o)",
+            code="PW-STORE-002",
+        )
+    path.unlink()
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        wal.unlink()
+
+
+def brief(
+    paths: Sequence[str | Path] = (),
+    *,
+    output: str | Path = "briefing.html",
+    db: str | Path | None = None,
+    workers: int = 1,
+    settings: Settings | None = None,
+    on_item: Progress | None = None,
+) -> BriefResult:
+    """Write the briefing. With no paths and no db: the bundled sample corpus in a fresh store.
+    With paths and no db: those paths in a fresh store beside the output. With db: that store
+    (after ingesting any paths into it)."""
+    settings = settings or load_settings()
+    out = Path(output)
+    sources = [str(p) for p in paths]
+    sample = not sources and db is None
+    if sample:
+        sources = [str(sample_corpus())]
+    if db is None:
+        store_path = fresh_store_path(out)
+        _replace_store(store_path)
+    else:
+        store_path = Path(db)
+        if not sources and not store_path.exists():
+            raise StoreError(f"no store at {store_path}; ingest something first", code="PW-STORE-002")
+    report = None
+    with Store(store_path) as store:
+        if sources:
+            report = _ingest(sources, store, settings=settings, workers=workers, on_item=on_item)
+        html, summary = render_briefing(store, sample=sample)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    return BriefResult(output=out, db=store_path, sample=sample, summary=summary, ingest=report)

@@ -1,0 +1,348 @@
+"""The pactwatch command line: each command parses its options, calls the API and prints.
+
+Machine formats go to stdout; progress, summaries and errors go to stderr. Exit codes: 0 success;
+1 some inputs failed (the rest were processed and stored) or the command could not run; 2 usage
+error; 3 the command exists but its capability is not built yet.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from pactwatch import api
+from pactwatch._version import __version__
+from pactwatch.errors import NotBuiltError, PactwatchError
+from pactwatch.model import PLOVER_TYPES, Event
+from pactwatch.pipeline import IngestReport
+from pactwatch.settings import load_settings
+
+app = typer.Typer(
+    name="pactwatch",
+    help="Turn what is written about a military alliance into an executable, evidence-grounded model.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+docs_app = typer.Typer(help="List stored documents, or show one with its clean text.", rich_markup_mode=None)
+app.add_typer(docs_app, name="docs")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_FAILED, EXIT_USAGE, EXIT_NOT_BUILT = 1, 2, 3
+
+
+def _default_db() -> Path:
+    return Path(load_settings().store.default_path)
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The DuckDB store (default: ./pactwatch.duckdb, setting store.default_path)."),
+]
+
+
+class DocFormat(str, Enum):
+    jsonl = "jsonl"
+    text = "text"
+
+
+class EventFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    text = "text"
+    plover = "plover"
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    text = "text"
+
+
+def _fail(exc: PactwatchError) -> NoReturn:
+    err.print(f"[red]error[/red] {exc}", markup=True)
+    raise typer.Exit(EXIT_NOT_BUILT if isinstance(exc, NotBuiltError) else EXIT_FAILED)
+
+
+def _not_built(command: str, what: str) -> NoReturn:
+    _fail(NotBuiltError(f"`pactwatch {command}` is not built yet in pactwatch {__version__}: {what} "
+                        "(see the roadmap in README.md)"))  # fmt: skip
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[api.Progress | None]:
+    if not enabled:
+        yield None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:  # fmt: skip
+        task = bar.add_task("reading", total=None)
+        yield lambda name: bar.update(task, description=f"reading {name}")
+
+
+def _report_ingest(report: IngestReport) -> None:
+    err.print(
+        f"ingest: {report.inputs} read, {report.stored} new, {report.unchanged} already stored, "
+        f"{report.not_coded} not event-coded, {report.events} events; {len(report.failed)} failed"
+    )
+    for failure in report.failed:
+        err.print(f"  {failure}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or '-' for JSONL on stdin.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Read articles (.txt .md .html .htm .jsonl) into the store: clean text, language, parse, events.
+
+    Re-running on the same inputs stores nothing new. A bad input is reported with its coded reason
+    and the run goes on; the exit code is then 1.
+    """
+    try:
+        with _progress(not quiet and sys.stderr.isatty()) as on_item:
+            report = api.ingest(paths, db or _default_db(), workers=workers, on_item=on_item)
+    except PactwatchError as exc:
+        _fail(exc)
+    _report_ingest(report)
+    raise typer.Exit(report.exit_code)
+
+
+@docs_app.callback(invoke_without_command=True)
+def docs(
+    ctx: typer.Context,
+    db: DbOption = None,
+    fmt: Annotated[DocFormat, typer.Option("--format", help="jsonl: one Document per line.")] = DocFormat.text,
+) -> None:
+    """List stored documents (the failed inputs too, with status error)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        documents = api.documents(db or _default_db())
+    except PactwatchError as exc:
+        _fail(exc)
+    for doc in documents:
+        if fmt is DocFormat.jsonl:
+            typer.echo(doc.model_dump_json())
+        else:
+            what = doc.title or "" if doc.status == "ok" else f"ERROR {doc.error}"
+            typer.echo(f"{doc.id}  {doc.published or '----------'}  {doc.language or '--':2}  "
+                       f"{doc.chars:>6}  {what}  [{doc.path or doc.url or ''}]")  # fmt: skip
+
+
+@docs_app.command("show")
+def docs_show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="A document id, or a unique prefix of one.")],
+    db: DbOption = None,
+    fmt: Annotated[DocFormat, typer.Option("--format", help="jsonl: the Document with its text.")] = DocFormat.text,
+) -> None:
+    """Show one document: its metadata, then its clean text (the text every span points into)."""
+    try:
+        found = api.document(db or _default_db(), doc_id)
+    except PactwatchError as exc:
+        _fail(exc)
+    if found is None:
+        err.print(f"no single document matches id {doc_id!r}")
+        raise typer.Exit(EXIT_FAILED)
+    doc, text = found
+    if fmt is DocFormat.jsonl:
+        typer.echo(json.dumps({**doc.model_dump(), "text": text}, ensure_ascii=False))
+        return
+    for key, value in doc.model_dump().items():
+        if value is not None:
+            typer.echo(f"{key}: {value}")
+    typer.echo("")
+    typer.echo(text)
+
+
+def _event_row(event: Event) -> dict[str, object]:
+    return {
+        "id": event.id, "doc_id": event.doc_id, "published": event.published, "date": event.date,
+        "source": event.source, "source_role": event.source_role, "target": event.target,
+        "target_role": event.target_role, "type": event.type, "mode": event.mode,
+        "modality": event.modality, "polarity": event.polarity, "attributed_to": event.attributed_to,
+        "quantities": "; ".join(q.text for q in event.quantities),
+        "location": event.location.name if event.location else None,
+        "span_start": event.span.start, "span_end": event.span.end, "span_text": event.span.text,
+        "confidence": event.confidence, "url": event.url,
+    }  # fmt: skip
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    fmt: Annotated[EventFormat, typer.Option("--format", help="jsonl (DESIGN's Event shape), csv or text.")] = EventFormat.jsonl,
+    actor: Annotated[str | None, typer.Option(help="Only events with this actor as source or target, e.g. RUS.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help=f"Only this PLOVER type: {', '.join(PLOVER_TYPES)}.")] = None,  # noqa: A002
+    since: Annotated[str | None, typer.Option(help="Only events dated (else published) on or after YYYY[-MM[-DD]].")] = None,
+) -> None:
+    """List extracted events, each with its source span and how sure the text is."""
+    if fmt is EventFormat.plover:
+        _not_built("events --format plover", "PLOVER JSONL export comes with the extraction release")
+    if type is not None and type.upper() not in PLOVER_TYPES:
+        err.print(f"unknown event type {type!r}; one of: {', '.join(PLOVER_TYPES)}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        found = api.events(db or _default_db(), actor=actor.upper() if actor else None,
+                           type=type.upper() if type else None, since=since)  # fmt: skip
+    except PactwatchError as exc:
+        _fail(exc)
+    if fmt is EventFormat.jsonl:
+        for event in found:
+            typer.echo(event.model_dump_json())
+    elif fmt is EventFormat.csv:
+        rows = [_event_row(e) for e in found]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(_event_row(found[0]) if found else ["id"]))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for e in found:
+            negation = " NEG" if e.polarity == "negative" else ""
+            typer.echo(f"{e.date or e.published or '----':10} {e.source or '?':>4} -> {e.target or '?':4} "
+                       f"{e.type:9} {e.mode or '':18} {e.modality:11}{negation}  {e.span.text!r}")  # fmt: skip
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl.")] = Format.jsonl,
+) -> None:
+    """List normalised claims (slot statements) with every supporting span."""
+    _not_built("claims", "claims are normalised in the extraction release")
+
+
+@app.command()
+def conflicts(
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.json,
+) -> None:
+    """List contradictions between sources, and against the curated record."""
+    _not_built("conflicts", "contradiction finding comes with the verification release")
+
+
+@app.command()
+def check(
+    statement: Annotated[str, typer.Argument(help="A statement to check, in quotes.")],
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
+) -> None:
+    """Say whether the record and the store support or contradict a statement."""
+    _not_built("check", "verdicts come with the verification release")
+
+
+@app.command()
+def treaties(
+    action: Annotated[str, typer.Argument(help="list | show ID | diff ID1 ID2")] = "list",
+    ids: Annotated[list[str] | None, typer.Argument(help="Commitment ids.")] = None,
+    db: DbOption = None,
+) -> None:
+    """List, show or compare coded commitments (treaties and UN sanctions regimes)."""
+    _not_built("treaties", "treaties and UN sanctions as code are the next release")
+
+
+@app.command()
+def scenario(
+    file: Annotated[Path, typer.Argument(help="A scenario YAML file.")],
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
+    interpretation: Annotated[str | None, typer.Option(help="Evaluate under one named interpretation only.")] = None,
+    cascade: Annotated[bool, typer.Option(help="Apply activated obligations until nothing new activates.")] = False,
+) -> None:
+    """Evaluate the coded commitments against a scenario, with an explanation per finding."""
+    _not_built("scenario", "treaties and UN sanctions as code are the next release")
+
+
+@app.command()
+def obligations(
+    db: DbOption = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default today).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
+) -> None:
+    """Evaluate the commitments against a scenario built from the stored evidence."""
+    _not_built("obligations", "treaties and UN sanctions as code are the next release")
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str] | None, typer.Argument(help="Articles to brief on; none: the bundled sample corpus.")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML.")] = Path("briefing.html"),
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Write a self-contained HTML briefing (the main job).
+
+    With no PATH and no --db: the bundled sample corpus. With PATHs and no --db: a fresh store is
+    built beside the output for this run (BRIEFING.duckdb), so runs on different folders never mix.
+    With --db: that store, after ingesting any PATHs into it.
+    """
+    try:
+        with _progress(not quiet and sys.stderr.isatty()) as on_item:
+            result = api.brief(paths or [], output=output, db=db, workers=workers, on_item=on_item)
+    except PactwatchError as exc:
+        _fail(exc)
+    if result.ingest:
+        _report_ingest(result.ingest)
+    what = "the bundled sample corpus (written for demonstration)" if result.sample else str(result.db)
+    err.print(f"briefing of {what}: {result.summary.line()}")
+    typer.echo(str(result.output))
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8765,
+) -> None:
+    """Serve the local web app over the store (read-only)."""
+    _not_built("serve", "the web app comes with the analysis release")
+
+
+class ExportFormat(str, Enum):
+    plover = "plover"
+    graphml = "graphml"
+    csv = "csv"
+    atop = "atop"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="plover, graphml, csv or atop.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    db: DbOption = None,
+) -> None:
+    """Export the store: PLOVER JSON, an actor network (GraphML), CSV, or ATOP-style commitments."""
+    _not_built("export", "exports come with the extraction and commitments releases")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"pactwatch {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,  # fmt: skip
+) -> None:
+    """pactwatch: treaties, evidence and analysis of military alliances."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,97 @@
+"""The event and modality lexicons (data/lexicon/*.yaml) as typed objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from pactwatch.model import PLOVER_TYPES
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    lemma: str
+    type: str
+    mode: str | None
+    needs: str | None  # "object" | "target" | None
+    target_from: str  # "object" | "to" | "either"
+    reverse: bool = False  # the subject receives; the "from" phrase gives
+
+
+@dataclass(frozen=True)
+class ObjectEntry:
+    lemma: str
+    mode: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    modals: frozenset[str]
+    hedges: frozenset[str]
+    conditionals: frozenset[str]
+    frames: frozenset[str]
+    intent_heads: frozenset[str]
+    intent_aux: frozenset[str]
+    report_verbs: frozenset[str]
+    report_adverbs: frozenset[str]
+    denials: frozenset[str]
+    negators: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, VerbEntry]
+    objects: dict[str, ObjectEntry]
+    object_verbs: dict[str, frozenset[str]]
+    cues: ModalityCues
+
+
+def _load(name: str) -> Any:
+    path = resources.files("pactwatch").joinpath("data", "lexicon", name)
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
+    verbs = {}
+    for lemma, entry in events["verbs"].items():
+        if entry["type"] not in PLOVER_TYPES:
+            raise ValueError(f"lexicon verb {lemma!r}: {entry['type']!r} is not a PLOVER type")
+        verbs[lemma] = VerbEntry(
+            lemma=lemma,
+            type=entry["type"],
+            mode=entry.get("mode"),
+            needs=entry.get("needs"),
+            target_from=entry.get("target_from", "either"),
+            reverse=bool(entry.get("reverse", False)),
+        )
+    objects = {
+        lemma: ObjectEntry(lemma=lemma, mode=(entry or {}).get("mode"), type=(entry or {}).get("type"))
+        for lemma, entry in events["objects"].items()
+    }
+    object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
+    spec, intent, rep, neg = (
+        modality["speculative"], modality["intended"], modality["reported"], modality["negative"]
+    )
+    cues = ModalityCues(
+        modals=frozenset(spec["modals"]),
+        hedges=frozenset(spec["hedges"]),
+        conditionals=frozenset(spec["conditionals"]),
+        frames=frozenset(spec["frames"]),
+        intent_heads=frozenset(intent["heads"]),
+        intent_aux=frozenset(intent["auxiliaries"]),
+        report_verbs=frozenset(rep["verbs"]),
+        report_adverbs=frozenset(rep["adverbs"]),
+        denials=frozenset(neg["denials"]),
+        negators=frozenset(neg["negators"]),
+    )
+    return Lexicon(verbs=verbs, objects=objects, object_verbs=object_verbs, cues=cues)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    return build_lexicon(_load("events.yaml"), _load("modality.yaml"))

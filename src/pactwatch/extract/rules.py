@@ -1,0 +1,327 @@
+"""extract.rules.v1: events from a parsed sentence with a verb lexicon and the dependency parse.
+
+For each verb in the lexicon: the source is its subject (or the agent of a passive, or the subject
+inherited from the verb it hangs from), the target an actor in a to/with/against phrase, an
+indirect object or a direct object, the mode is decided by the object noun, and the modality by
+:mod:`pactwatch.extract.modality`. The span is the clause, from the source mention to the end of
+the verb's phrase, so slicing the clean text at the span's offsets gives the evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pactwatch.actors import ActorRef, Mention, Registry, link_mentions
+from pactwatch.extract.lexicon import Lexicon, ObjectEntry, VerbEntry
+from pactwatch.extract.modality import stance
+from pactwatch.model import Document, Event, Location, Quantity, Span
+from pactwatch.nlp.dates import parse_date
+from pactwatch.nlp.quantities import parse_amount
+
+NAME = "extract.rules.v1"
+_TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into", "for", "at", "on"}
+_PLACE_PREPS = {"in", "to", "into", "at", "near", "on", "over"}
+_SUBJECT_LINKS = {"xcomp", "conj", "acomp", "advcl", "ccomp", "pcomp", "prep", "pobj"}
+_SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
+
+
+@dataclass(frozen=True)
+class _Context:
+    doc: Any
+    document: Document
+    mentions: dict[int, Mention]  # token index -> mention covering it
+    lexicon: Lexicon
+    registry: Registry
+
+
+def extract_events(doc: Any, document: Document, lexicon: Lexicon, registry: Registry) -> list[Event]:
+    on = _as_date(document.published)
+    mentions = link_mentions(doc, registry, on)
+    index = {i: m for m in mentions for i in range(m.start, m.end)}
+    ctx = _Context(doc, document, index, lexicon, registry)
+    events: dict[str, Event] = {}
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        entry = lexicon.verbs.get(token.lemma_.lower())
+        if entry is None:
+            continue
+        for event in _events_for_verb(token, entry, ctx):
+            events.setdefault(event.id, event)
+    return list(events.values())
+
+
+def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    obj_token = _object_token(verb, passive)
+    obj_entry = _object_entry(verb, obj_token, ctx.lexicon)
+    if entry.needs == "object" and obj_entry is None:
+        return
+    allowed = ctx.lexicon.object_verbs.get(verb.lemma_.lower())
+    if allowed is not None and (obj_entry is None or obj_entry.lemma not in allowed):
+        return
+    event_type = (obj_entry.type if obj_entry and obj_entry.type else None) or entry.type
+    mode = (obj_entry.mode if obj_entry and obj_entry.mode else None) or entry.mode
+    if event_type == "SANCTION":
+        mode = None
+
+    sources = _sources(verb, passive, ctx)
+    if not sources and passive and event_type == "MOBILIZE" and obj_token is not None:
+        # "North Korean troops were deployed to Kursk": the troops' state moved them.
+        owner = _mention_at(obj_token, ctx)
+        sources = [owner] if owner is not None and owner.kind == "adjective" else []
+    target = _target(verb, entry, obj_token, passive, ctx)
+    if entry.reverse:
+        giver = _prep_actor(verb, obj_token, {"from"}, ctx)
+        if giver is None or not sources:
+            return
+        sources, target = [giver], sources[0]
+    if not sources:
+        return
+    if len(sources) > 1 and event_type in _SYMMETRIC and target is None:
+        sources, target = sources[:1], sources[1]
+    if entry.needs == "target" and target is None:
+        return
+    how = stance(verb, ctx.lexicon.cues)
+    speaker = _mention_at(how.speaker, ctx) if how.speaker is not None else None
+    for source in sources:
+        if target is not None and target.ref.code == source.ref.code:
+            continue
+        yield _event(verb, source, target, event_type, mode, obj_token, how, speaker, ctx)
+
+
+def _event(verb: Any, source: Mention, target: Mention | None, event_type: str, mode: str | None,
+           obj_token: Any, how: Any, speaker: Mention | None, ctx: _Context) -> Event:  # fmt: skip
+    doc = ctx.doc
+    sent = verb.sent
+    involved = [source, *([target] if target else [])]
+    start_tok = min(verb.left_edge.i, *(m.start for m in involved))
+    end_tok = max(verb.right_edge.i + 1, *(m.end for m in involved))
+    start_tok, end_tok = max(start_tok, sent.start), min(end_tok, sent.end)
+    while end_tok - 1 > start_tok and (doc[end_tok - 1].is_punct or doc[end_tok - 1].is_space):
+        end_tok -= 1
+    while start_tok < end_tok - 1 and doc[start_tok].is_space:
+        start_tok += 1
+    span = doc[start_tok:end_tok]
+    start, end = span.start_char, span.end_char
+    text = doc.text[start:end]
+    quantities = _quantities(obj_token, ctx)
+    date = _event_date(verb, sent)
+    location = _location(verb, obj_token, target, ctx)
+    confidence = 0.5 + 0.15 * (target is not None) + 0.1 * (mode is not None) + 0.1 * (source.kind != "person")
+    key = f"{ctx.document.id}|{start}|{end}|{event_type}|{source.ref}|{target.ref if target else ''}|{NAME}"
+    return Event(
+        id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        doc_id=ctx.document.id,
+        url=ctx.document.url,
+        published=ctx.document.published,
+        span=Span(start=start, end=end, text=text),
+        source=source.ref.code,
+        source_role=source.ref.role,
+        target=target.ref.code if target else None,
+        target_role=target.ref.role if target else None,
+        type=event_type,
+        mode=mode,
+        date=date,
+        location=location,
+        modality=how.modality,  # type: ignore[arg-type]
+        polarity=how.polarity,  # type: ignore[arg-type]
+        attributed_to=str(speaker.ref) if speaker else None,
+        quantities=quantities,
+        confidence=round(min(confidence, 0.9), 2),
+    )
+
+
+def _as_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _mention_at(token: Any, ctx: _Context) -> Mention | None:
+    """The actor mention a token stands for: the token itself, else one inside its phrase."""
+    if token is None:
+        return None
+    if token.i in ctx.mentions:
+        return ctx.mentions[token.i]
+    if token.lower_ in _PRONOUNS:
+        return None
+    # Only the noun phrase's own words (compounds, modifiers, 'of' phrases) — not relative clauses.
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"} and child.i in ctx.mentions:
+            return ctx.mentions[child.i]
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.i in ctx.mentions:
+                    return ctx.mentions[pobj.i]
+    return None
+
+
+def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
+    found = []
+    for candidate in [token, *token.conjuncts]:
+        mention = _mention_at(candidate, ctx)
+        if mention is not None and all(m.ref.code != mention.ref.code for m in found):
+            found.append(mention)
+    return found
+
+
+def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return _with_conjuncts(pobj, ctx)
+        return []
+    node = verb
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return _with_conjuncts(child, ctx)
+        if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
+            return []
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            # "accused Pyongyang of supplying missiles": the object of the verb above does it.
+            controller = node.head.head
+            for child in controller.children:
+                if child.dep_ == "dobj":
+                    return _with_conjuncts(child, ctx)
+        node = node.head
+    return []
+
+
+def _object_token(verb: Any, passive: bool) -> Any | None:
+    deps = ("nsubjpass",) if passive else ("dobj", "attr", "oprd")
+    for child in verb.children:
+        if child.dep_ in deps:
+            return child
+    if not passive:
+        # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return None
+
+
+def _object_entry(verb: Any, obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
+    """The lexicon noun the object names: the head noun, an 'of' noun ('thousands of troops'),
+    a compound ('air defence systems') or a conjunct ('shells and missiles')."""
+    if obj is None:
+        return None
+    candidates = [obj]
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    candidates.extend(obj.conjuncts)
+    for token in candidates:
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.objects:
+            return lexicon.objects[lemma]
+        if token.lower_ in lexicon.objects:
+            return lexicon.objects[token.lower_]
+    return None
+
+
+def _phrase_heads(verb: Any, obj: Any | None) -> list[Any]:
+    """The verb, its object, and the object's 'of' noun: where to/from phrases may hang."""
+    heads = [verb]
+    if obj is not None:
+        heads.append(obj)
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    return heads
+
+
+def _prep_actor(verb: Any, obj: Any | None, preps: set[str], ctx: _Context) -> Mention | None:
+    for head in _phrase_heads(verb, obj):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    mention = _mention_at(pobj, ctx) if pobj.dep_ == "pobj" else None
+                    if mention:
+                        return mention
+    return None
+
+
+def _target(verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context) -> Mention | None:
+    if entry.target_from in {"to", "either"}:
+        for child in verb.children:
+            if child.dep_ == "dative":
+                # "gave Russia shells" (a noun) or "sent shells to Russia" (parsed as dative "to")
+                nouns = [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
+                mention = next((m for m in map(lambda t: _mention_at(t, ctx), nouns) if m), None)
+                if mention:
+                    return mention
+        mention = _prep_actor(verb, obj, _TARGET_PREPS, ctx)
+        if mention:
+            return mention
+    # The object is the target only when it is an actor, not a thing with a maker ("fired North
+    # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
+    thing = _object_entry(verb, obj, ctx.lexicon) is not None
+    if entry.target_from in {"object", "either"} and obj is not None and not passive and not thing:
+        mention = _mention_at(obj, ctx)
+        if mention:
+            return mention
+    return None
+
+
+def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
+    if obj is None:
+        return []
+    noun = _phrase_heads(obj, obj)[-1]  # "millions of shells": the amount runs to "shells"
+    phrase = ctx.doc[obj.left_edge.i : noun.i + 1]
+    amount = parse_amount(phrase.text)
+    if amount is None:
+        return []
+    item = noun.lemma_.lower()
+    unit = "USD" if amount.currency in {"$", "US$"} else item
+    return [Quantity(value=amount.value, low=amount.low, high=amount.high, unit=unit, item=item,
+                     text=amount.text)]  # fmt: skip
+
+
+def _event_date(verb: Any, sent: Any) -> str | None:
+    subtree = {t.i for t in verb.subtree}
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    own = [e for e in dates if e.root.i in subtree]
+    for ent in own or (dates if len(dates) == 1 else []):
+        parsed = parse_date(ent.text)
+        if parsed:
+            return parsed
+    return None
+
+
+def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context) -> Location | None:
+    places = [
+        pobj
+        for head in _phrase_heads(verb, obj)
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    # "attacked the Kursk region": the attacked place is the object itself.
+    places += [c for c in verb.children if c.dep_ == "dobj"]
+    for head in places:
+        pobj = next((t for t in head.subtree if t.ent_type_ in {"GPE", "LOC", "FAC"}), None)
+        if pobj is None or (pobj.i != head.i and pobj.head.i != head.i):
+            continue
+        ent = next((e for e in ctx.doc.ents if e.start <= pobj.i < e.end), None)
+        if ent is None:
+            continue
+        mention = ctx.mentions.get(pobj.i)
+        if target is not None and mention is target:
+            continue
+        state = mention.ref.code if mention and mention.kind in {"metonym", "name"} else None
+        return Location(name=ent.text, state=state)
+    return None

@@ -1,0 +1,368 @@
+"""The one class that talks to DuckDB.
+
+Writes go through this class only, each document in one transaction, so a run killed part-way
+leaves every document it finished complete and none half-written. Migrations are numbered SQL
+files applied in order and recorded, so an old store is brought up to date when opened for writing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from pactwatch.errors import StoreError
+from pactwatch.model import Document, Event, Location, Quantity, Span
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+_MARKER = ("schema", "pactwatch")
+
+_DOC_COLUMNS = (
+    "id, path, url, title, published, published_note, language, chars, duplicate_of, status, error"
+)
+_EVENT_COLUMNS = (
+    "e.id, e.doc_id, d.url, d.published, e.span_start, e.span_end, e.span_text, e.source, "
+    "e.source_role, e.target, e.target_role, e.type, e.mode, e.date, e.location_name, "
+    "e.location_state, e.supplied_by, e.modality, e.polarity, e.attributed_to, e.quantities, "
+    "e.confidence"
+)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) of every packaged migration, in order."""
+    found = []
+    for entry in resources.files("pactwatch.kb").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    found.sort()
+    numbers = [n for n, _, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise StoreError(f"migrations are not numbered 1..n: {numbers}", code="PW-STORE-003")
+    return found
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # source or target
+    type: str | None = None
+    since: str | None = None  # event date, else publication date, >= this prefix
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    documents: int
+    ok: int
+    errors: int
+    duplicates: int
+    languages: dict[str, int]
+    not_coded: int
+    events: int
+    events_by_type: dict[str, int]
+    events_by_modality: dict[str, int]
+
+
+class Store:
+    """A pactwatch DuckDB file. Use as a context manager; open read-only to only query."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path}", code="PW-STORE-002")
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"{self.path} is locked by another process (is an ingest running?); "
+                    "wait for it to finish, or use a different --db",
+                    code="PW-STORE-001",
+                ) from exc
+            raise StoreError(f"cannot open {self.path}: {exc}", code="PW-STORE-002") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} is not a DuckDB file: {exc}", code="PW-STORE-002") from exc
+        if read_only:
+            self._check_marker()
+        else:
+            self.migrate()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _tables(self) -> set[str]:
+        rows = self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        return {r[0] for r in rows}
+
+    def _check_marker(self) -> None:
+        tables = self._tables()
+        if "pactwatch_meta" not in tables:
+            raise StoreError(f"{self.path} is not a pactwatch store", code="PW-STORE-002")
+
+    @staticmethod
+    def is_pactwatch_store(path: Path) -> bool:
+        """True when ``path`` is a DuckDB file that pactwatch created (safe to replace)."""
+        if not path.exists():
+            return False
+        try:
+            with Store(path, read_only=True):
+                return True
+        except StoreError:
+            return False
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this store has not seen; returns their names."""
+        con = self._con
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+            "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+        )
+        done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+        known = migrations()
+        if done - {n for n, _, _ in known}:
+            raise StoreError(
+                f"{self.path} has migrations {sorted(done)} newer than this pactwatch knows",
+                code="PW-STORE-003",
+            )
+        applied = []
+        for number, name, sql in known:
+            if number in done:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            con.execute(sql)
+            if number == 1:
+                con.execute("INSERT INTO pactwatch_meta VALUES (?, ?)", list(_MARKER))
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name])
+            con.execute("COMMIT")
+            applied.append(f"{number:03d}_{name}")
+        return applied
+
+    def schema_version(self) -> int:
+        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- documents -----------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        row = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def write_document(
+        self,
+        doc: Document,
+        *,
+        locator: str,
+        text: str,
+        not_coded: str | None,
+        annotations: tuple[str, bytes] | None,
+        events: Sequence[Event],
+        extractor: str,
+    ) -> None:
+        """Store one document with its parse and events in one transaction (replacing old ones)."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
+            con.execute("DELETE FROM annotations WHERE doc_id = ?", [doc.id])
+            con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+            # The input now reads cleanly: forget an earlier failure recorded for it.
+            con.execute(
+                "DELETE FROM documents WHERE status = 'error' AND locator = ?", [locator]
+            )
+            con.execute(
+                "INSERT INTO documents (id, locator, path, url, title, published, published_note, "
+                "language, chars, duplicate_of, status, error_code, error, text, not_coded) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, NULL, ?, ?)",
+                [doc.id, locator, doc.path, doc.url, doc.title, doc.published, doc.published_note,
+                 doc.language, doc.chars, doc.duplicate_of, text, not_coded],
+            )  # fmt: skip
+            if annotations is not None:
+                con.execute(
+                    "INSERT INTO annotations (doc_id, model, docbin) VALUES (?, ?, ?)",
+                    [doc.id, annotations[0], annotations[1]],
+                )
+            self._insert_events(events, extractor)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def record_error(self, doc_id: str, *, locator: str, path: str | None, code: str, message: str) -> bool:
+        """Record an input that failed; returns False when the same failure was already stored."""
+        row = self._con.execute(
+            "SELECT error FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is not None and row[0] == message:
+            return False
+        self._con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        self._con.execute(
+            "INSERT INTO documents (id, locator, path, status, error_code, error) "
+            "VALUES (?, ?, ?, 'error', ?, ?)",
+            [doc_id, locator, path, code, message],
+        )
+        return True
+
+    def documents(self, *, status: str | None = None) -> list[Document]:
+        sql = f"SELECT {_DOC_COLUMNS} FROM documents"
+        params: list[Any] = []
+        if status:
+            sql += " WHERE status = ?"
+            params.append(status)
+        sql += " ORDER BY published NULLS LAST, path NULLS LAST, id"
+        return [self._document(row) for row in self._con.execute(sql, params).fetchall()]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self._con.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        return self._document(row) if row else None
+
+    def find_documents(self, prefix: str) -> list[str]:
+        rows = self._con.execute(
+            "SELECT id FROM documents WHERE starts_with(id, ?) ORDER BY id", [prefix]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self._con.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def not_coded(self) -> list[tuple[Document, str]]:
+        rows = self._con.execute(
+            f"SELECT {_DOC_COLUMNS}, not_coded FROM documents "
+            "WHERE status = 'ok' AND not_coded IS NOT NULL ORDER BY path, id"
+        ).fetchall()
+        return [(self._document(row[:-1]), row[-1]) for row in rows]
+
+    def error_codes(self) -> dict[str, str]:
+        rows = self._con.execute(
+            "SELECT id, error_code FROM documents WHERE status = 'error'"
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    @staticmethod
+    def _document(row: Sequence[Any]) -> Document:
+        keys = [k.strip() for k in _DOC_COLUMNS.split(",")]
+        return Document(**dict(zip(keys, row, strict=True)))
+
+    # -- annotations ---------------------------------------------------------------------------
+    def annotations(self, doc_ids: Iterable[str] | None = None) -> Iterator[tuple[str, str, bytes]]:
+        """(doc_id, model, DocBin bytes) for stored parses."""
+        sql = "SELECT doc_id, model, docbin FROM annotations"
+        params: list[Any] = []
+        if doc_ids is not None:
+            ids = list(doc_ids)
+            sql += " WHERE list_contains(?, doc_id)"
+            params.append(ids)
+        sql += " ORDER BY doc_id"
+        for row in self._con.execute(sql, params).fetchall():
+            yield row[0], row[1], bytes(row[2])
+
+    # -- events --------------------------------------------------------------------------------
+    def replace_events(self, doc_id: str, extractor: str, events: Sequence[Event]) -> None:
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
+            self._insert_events(events, extractor)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _insert_events(self, events: Sequence[Event], extractor: str) -> None:
+        rows = [
+            [e.id, e.doc_id, extractor, e.span.start, e.span.end, e.span.text, e.source,
+             e.source_role, e.target, e.target_role, e.type, e.mode, e.date,
+             e.location.name if e.location else None, e.location.state if e.location else None,
+             list(e.supplied_by), e.modality, e.polarity, e.attributed_to,
+             json.dumps([q.model_dump() for q in e.quantities]), e.confidence]
+            for e in events
+        ]  # fmt: skip
+        if rows:
+            self._con.executemany(
+                "INSERT OR REPLACE INTO events VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def events(self, where: EventFilter | None = None) -> list[Event]:
+        where = where or EventFilter()
+        clauses, params = [], []
+        if where.actor:
+            clauses.append("(e.source = ? OR e.target = ?)")
+            params += [where.actor, where.actor]
+        if where.type:
+            clauses.append("e.type = ?")
+            params.append(where.type)
+        if where.since:
+            clauses.append("coalesce(e.date, d.published) >= ?")
+            params.append(where.since)
+        if where.doc_id:
+            clauses.append("e.doc_id = ?")
+            params.append(where.doc_id)
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY coalesce(e.date, d.published) NULLS LAST, e.doc_id, e.span_start, e.id"
+        return [self._event(row) for row in self._con.execute(sql, params).fetchall()]
+
+    @staticmethod
+    def _event(row: Sequence[Any]) -> Event:
+        (eid, doc_id, url, published, start, end, text, source, source_role, target, target_role,
+         etype, mode, date, loc_name, loc_state, supplied_by, modality, polarity, attributed_to,
+         quantities, confidence) = row  # fmt: skip
+        return Event(
+            id=eid, doc_id=doc_id, url=url, published=published,
+            span=Span(start=start, end=end, text=text), source=source, source_role=source_role,
+            target=target, target_role=target_role, type=etype, mode=mode, date=date,
+            location=Location(name=loc_name, state=loc_state) if loc_name else None,
+            supplied_by=list(supplied_by or []), modality=modality, polarity=polarity,
+            attributed_to=attributed_to,
+            quantities=[Quantity(**q) for q in json.loads(quantities)], confidence=confidence,
+        )  # fmt: skip
+
+    # -- summary -------------------------------------------------------------------------------
+    def stats(self) -> StoreStats:
+        con = self._con
+
+        def one(sql: str) -> int:
+            row = con.execute(sql).fetchone()
+            return int(row[0]) if row else 0
+
+        def counts(sql: str) -> dict[str, int]:
+            return {str(k): int(v) for k, v in con.execute(sql).fetchall()}
+
+        return StoreStats(
+            documents=one("SELECT count(*) FROM documents"),
+            ok=one("SELECT count(*) FROM documents WHERE status = 'ok'"),
+            errors=one("SELECT count(*) FROM documents WHERE status = 'error'"),
+            duplicates=one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+            languages=counts(
+                "SELECT coalesce(language, 'unknown'), count(*) FROM documents "
+                "WHERE status = 'ok' GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+            not_coded=one("SELECT count(*) FROM documents WHERE not_coded IS NOT NULL"),
+            events=one("SELECT count(*) FROM events"),
+            events_by_type=counts("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
+            events_by_modality=counts(
+                "SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+        )

@@ -1,0 +1,78 @@
+"""Domain types shared by the stages. Their JSON forms are the shapes in DESIGN.md."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Modality = Literal["asserted", "reported", "intended", "speculative"]
+Polarity = Literal["positive", "negative"]
+DocStatus = Literal["ok", "error"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """Character offsets into a document's clean text, with the text they cover."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Quantity(_Frozen):
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    item: str | None = None
+    text: str
+
+
+class Location(_Frozen):
+    name: str
+    state: str | None = None
+
+
+class Document(_Frozen):
+    id: str
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_note: str | None = None
+    language: str | None = None
+    chars: int = 0
+    duplicate_of: str | None = None
+    status: DocStatus = "ok"
+    error: str | None = None
+
+
+class Event(_Frozen):
+    id: str
+    doc_id: str
+    url: str | None = None
+    published: str | None = None
+    span: Span
+    source: str | None
+    source_role: str | None = None
+    target: str | None = None
+    target_role: str | None = None
+    type: str
+    mode: str | None = None
+    date: str | None = None
+    location: Location | None = None
+    supplied_by: list[str] = Field(default_factory=list)
+    modality: Modality
+    polarity: Polarity = "positive"
+    attributed_to: str | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    confidence: float = Field(ge=0.0, le=1.0)
