@@ -27,8 +27,14 @@ def ingest(
 ) -> IngestReport:
     """Read files, folders or '-' (JSONL on stdin) into the store at ``db``; idempotent."""
     with Store(db) as store:
-        return _ingest([str(p) for p in paths], store, settings=settings, workers=workers,
-                       stdin=stdin, on_item=on_item)  # fmt: skip
+        return _ingest(
+            [str(p) for p in paths],
+            store,
+            settings=settings,
+            workers=workers,
+            stdin=stdin,
+            on_item=on_item,
+        )
 
 
 def documents(db: str | Path) -> list[Document]:
@@ -110,7 +116,9 @@ def brief(
     else:
         store_path = Path(db)
         if not sources and not store_path.exists():
-            raise StoreError(f"no store at {store_path}; ingest something first", code="PW-STORE-002")
+            raise StoreError(
+                f"no store at {store_path}; ingest something first", code="PW-STORE-002"
+            )
     report = None
     with Store(store_path) as store:
         if sources:

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -25,17 +25,20 @@ from pactwatch._version import __version__
 from pactwatch.errors import NotBuiltError, PactwatchError
 from pactwatch.model import PLOVER_TYPES, Event
 from pactwatch.pipeline import IngestReport
+from pactwatch.pipeline import Progress as OnItem
 from pactwatch.settings import load_settings
 
 app = typer.Typer(
     name="pactwatch",
-    help="Turn what is written about a military alliance into an executable, evidence-grounded model.",
+    help="What is written about a military alliance, as an executable, evidence-grounded model.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-docs_app = typer.Typer(help="List stored documents, or show one with its clean text.", rich_markup_mode=None)
+docs_app = typer.Typer(
+    help="List stored documents, or show one with its clean text.", rich_markup_mode=None
+)
 app.add_typer(docs_app, name="docs")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -48,23 +51,25 @@ def _default_db() -> Path:
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="The DuckDB store (default: ./pactwatch.duckdb, setting store.default_path)."),
+    typer.Option(
+        "--db", help="The DuckDB store (default: ./pactwatch.duckdb, setting store.default_path)."
+    ),
 ]
 
 
-class DocFormat(str, Enum):
+class DocFormat(StrEnum):
     jsonl = "jsonl"
     text = "text"
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     text = "text"
     plover = "plover"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
@@ -77,17 +82,26 @@ def _fail(exc: PactwatchError) -> NoReturn:
 
 
 def _not_built(command: str, what: str) -> NoReturn:
-    _fail(NotBuiltError(f"`pactwatch {command}` is not built yet in pactwatch {__version__}: {what} "
-                        "(see the roadmap in README.md)"))  # fmt: skip
+    _fail(
+        NotBuiltError(
+            f"`pactwatch {command}` is not built yet in pactwatch {__version__}: {what} "
+            "(see the roadmap in README.md)"
+        )
+    )
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[api.Progress | None]:
+def _progress(enabled: bool) -> Iterator[OnItem | None]:
     if not enabled:
         yield None
         return
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:  # fmt: skip
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task("reading", total=None)
         yield lambda name: bar.update(task, description=f"reading {name}")
 
@@ -103,12 +117,15 @@ def _report_ingest(report: IngestReport) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or '-' for JSONL on stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders (read recursively) or '-' for JSONL on stdin."),
+    ],
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
-    """Read articles (.txt .md .html .htm .jsonl) into the store: clean text, language, parse, events.
+    """Read articles (.txt .md .html .htm .jsonl) into the store, parsed and event-coded.
 
     Re-running on the same inputs stores nothing new. A bad input is reported with its coded reason
     and the run goes on; the exit code is then 1.
@@ -126,7 +143,9 @@ def ingest(
 def docs(
     ctx: typer.Context,
     db: DbOption = None,
-    fmt: Annotated[DocFormat, typer.Option("--format", help="jsonl: one Document per line.")] = DocFormat.text,
+    fmt: Annotated[
+        DocFormat, typer.Option("--format", help="jsonl: one Document per line.")
+    ] = DocFormat.text,
 ) -> None:
     """List stored documents (the failed inputs too, with status error)."""
     if ctx.invoked_subcommand is not None:
@@ -140,15 +159,21 @@ def docs(
             typer.echo(doc.model_dump_json())
         else:
             what = doc.title or "" if doc.status == "ok" else f"ERROR {doc.error}"
-            typer.echo(f"{doc.id}  {doc.published or '----------'}  {doc.language or '--':2}  "
-                       f"{doc.chars:>6}  {what}  [{doc.path or doc.url or ''}]")  # fmt: skip
+            typer.echo(
+                f"{doc.id}  {doc.published or '----------'}  {doc.language or '--':2}  "
+                f"{doc.chars:>6}  {what}  [{doc.path or doc.url or ''}]"
+            )
 
 
 @docs_app.command("show")
 def docs_show(
-    doc_id: Annotated[str, typer.Argument(metavar="ID", help="A document id, or a unique prefix of one.")],
+    doc_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A document id, or a unique prefix of one.")
+    ],
     db: DbOption = None,
-    fmt: Annotated[DocFormat, typer.Option("--format", help="jsonl: the Document with its text.")] = DocFormat.text,
+    fmt: Annotated[
+        DocFormat, typer.Option("--format", help="jsonl: the Document with its text.")
+    ] = DocFormat.text,
 ) -> None:
     """Show one document: its metadata, then its clean text (the text every span points into)."""
     try:
@@ -171,34 +196,62 @@ def docs_show(
 
 def _event_row(event: Event) -> dict[str, object]:
     return {
-        "id": event.id, "doc_id": event.doc_id, "published": event.published, "date": event.date,
-        "source": event.source, "source_role": event.source_role, "target": event.target,
-        "target_role": event.target_role, "type": event.type, "mode": event.mode,
-        "modality": event.modality, "polarity": event.polarity, "attributed_to": event.attributed_to,
+        "id": event.id,
+        "doc_id": event.doc_id,
+        "published": event.published,
+        "date": event.date,
+        "source": event.source,
+        "source_role": event.source_role,
+        "target": event.target,
+        "target_role": event.target_role,
+        "type": event.type,
+        "mode": event.mode,
+        "modality": event.modality,
+        "polarity": event.polarity,
+        "attributed_to": event.attributed_to,
         "quantities": "; ".join(q.text for q in event.quantities),
         "location": event.location.name if event.location else None,
-        "span_start": event.span.start, "span_end": event.span.end, "span_text": event.span.text,
-        "confidence": event.confidence, "url": event.url,
-    }  # fmt: skip
+        "span_start": event.span.start,
+        "span_end": event.span.end,
+        "span_text": event.span.text,
+        "confidence": event.confidence,
+        "url": event.url,
+    }
 
 
 @app.command()
 def events(
     db: DbOption = None,
-    fmt: Annotated[EventFormat, typer.Option("--format", help="jsonl (DESIGN's Event shape), csv or text.")] = EventFormat.jsonl,
-    actor: Annotated[str | None, typer.Option(help="Only events with this actor as source or target, e.g. RUS.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help=f"Only this PLOVER type: {', '.join(PLOVER_TYPES)}.")] = None,  # noqa: A002
-    since: Annotated[str | None, typer.Option(help="Only events dated (else published) on or after YYYY[-MM[-DD]].")] = None,
+    fmt: Annotated[
+        EventFormat, typer.Option("--format", help="jsonl (DESIGN's Event shape), csv or text.")
+    ] = EventFormat.jsonl,
+    actor: Annotated[
+        str | None, typer.Option(help="Only events with this actor as source or target, e.g. RUS.")
+    ] = None,
+    type: Annotated[
+        str | None,
+        typer.Option("--type", help=f"Only this PLOVER type: {', '.join(PLOVER_TYPES)}."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only events dated (else published) on or after YYYY[-MM[-DD]]."),
+    ] = None,
 ) -> None:
     """List extracted events, each with its source span and how sure the text is."""
     if fmt is EventFormat.plover:
-        _not_built("events --format plover", "PLOVER JSONL export comes with the extraction release")
+        _not_built(
+            "events --format plover", "PLOVER JSONL export comes with the extraction release"
+        )
     if type is not None and type.upper() not in PLOVER_TYPES:
         err.print(f"unknown event type {type!r}; one of: {', '.join(PLOVER_TYPES)}")
         raise typer.Exit(EXIT_USAGE)
     try:
-        found = api.events(db or _default_db(), actor=actor.upper() if actor else None,
-                           type=type.upper() if type else None, since=since)  # fmt: skip
+        found = api.events(
+            db or _default_db(),
+            actor=actor.upper() if actor else None,
+            type=type.upper() if type else None,
+            since=since,
+        )
     except PactwatchError as exc:
         _fail(exc)
     if fmt is EventFormat.jsonl:
@@ -206,14 +259,18 @@ def events(
             typer.echo(event.model_dump_json())
     elif fmt is EventFormat.csv:
         rows = [_event_row(e) for e in found]
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(_event_row(found[0]) if found else ["id"]))
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(_event_row(found[0]) if found else ["id"])
+        )
         writer.writeheader()
         writer.writerows(rows)
     else:
         for e in found:
             negation = " NEG" if e.polarity == "negative" else ""
-            typer.echo(f"{e.date or e.published or '----':10} {e.source or '?':>4} -> {e.target or '?':4} "
-                       f"{e.type:9} {e.mode or '':18} {e.modality:11}{negation}  {e.span.text!r}")  # fmt: skip
+            typer.echo(
+                f"{e.date or e.published or '----':10} {e.source or '?':>4} -> {e.target or '?':4} "
+                f"{e.type:9} {e.mode or '':18} {e.modality:11}{negation}  {e.span.text!r}"
+            )
 
 
 @app.command()
@@ -259,8 +316,12 @@ def scenario(
     file: Annotated[Path, typer.Argument(help="A scenario YAML file.")],
     db: DbOption = None,
     fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
-    interpretation: Annotated[str | None, typer.Option(help="Evaluate under one named interpretation only.")] = None,
-    cascade: Annotated[bool, typer.Option(help="Apply activated obligations until nothing new activates.")] = False,
+    interpretation: Annotated[
+        str | None, typer.Option(help="Evaluate under one named interpretation only.")
+    ] = None,
+    cascade: Annotated[
+        bool, typer.Option(help="Apply activated obligations until nothing new activates.")
+    ] = False,
 ) -> None:
     """Evaluate the coded commitments against a scenario, with an explanation per finding."""
     _not_built("scenario", "treaties and UN sanctions as code are the next release")
@@ -269,7 +330,9 @@ def scenario(
 @app.command()
 def obligations(
     db: DbOption = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default today).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default today).")
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
 ) -> None:
     """Evaluate the commitments against a scenario built from the stored evidence."""
@@ -278,8 +341,13 @@ def obligations(
 
 @app.command()
 def brief(
-    paths: Annotated[list[str] | None, typer.Argument(help="Articles to brief on; none: the bundled sample corpus.")] = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML.")] = Path("briefing.html"),
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles to brief on; none: the bundled sample corpus."),
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the HTML.")] = Path(
+        "briefing.html"
+    ),
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
@@ -297,7 +365,9 @@ def brief(
         _fail(exc)
     if result.ingest:
         _report_ingest(result.ingest)
-    what = "the bundled sample corpus (written for demonstration)" if result.sample else str(result.db)
+    what = (
+        "the bundled sample corpus (written for demonstration)" if result.sample else str(result.db)
+    )
     err.print(f"briefing of {what}: {result.summary.line()}")
     typer.echo(str(result.output))
     raise typer.Exit(result.exit_code)
@@ -313,7 +383,7 @@ def serve(
     _not_built("serve", "the web app comes with the analysis release")
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     plover = "plover"
     graphml = "graphml"
     csv = "csv"
@@ -338,8 +408,15 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
-                                          help="Print the version and exit.")] = False,  # fmt: skip
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
 ) -> None:
     """pactwatch: treaties, evidence and analysis of military alliances."""
 

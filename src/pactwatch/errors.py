@@ -46,7 +46,9 @@ class InputError(PactwatchError):
     def __init__(self, code: str, locator: str, detail: str) -> None:
         self.locator = locator
         self.detail = detail
-        super().__init__(f"{CODES[code]}: {locator}" + (f" ({detail})" if detail else ""), code=code)
+        super().__init__(
+            f"{CODES[code]}: {locator}" + (f" ({detail})" if detail else ""), code=code
+        )
 
 
 class StoreError(PactwatchError):

@@ -61,9 +61,13 @@ def ingest(
     for result in _articles(paths, settings, stdin, on_item):
         if isinstance(result, InputError):
             report.failed.append(result)
-            store.record_error(error_id(result.locator), locator=result.locator,
-                               path=result.locator.split(":")[0] if result.locator[0] != "<" else None,
-                               code=result.code, message=str(result))  # fmt: skip
+            store.record_error(
+                error_id(result.locator),
+                locator=result.locator,
+                path=result.locator.split(":")[0] if result.locator[0] != "<" else None,
+                code=result.code,
+                message=str(result),
+            )
             continue
         report.inputs += 1
         if result.document.id in seen or store.has_document(result.document.id):
@@ -116,8 +120,11 @@ def _store_batch(
     if coded:
         pipeline = load_pipeline(settings.nlp.models)
         texts = [a.text for a in coded]
-        for article, doc in zip(coded, pipeline.parse(texts, batch_size=settings.nlp.batch_size,
-                                                      workers=workers), strict=True):  # fmt: skip
+        for article, doc in zip(
+            coded,
+            pipeline.parse(texts, batch_size=settings.nlp.batch_size, workers=workers),
+            strict=True,
+        ):
             parsed[article.document.id] = doc
     extractor = get_extractor(EXTRACTOR)
     lexicon, registry = load_lexicon(), load_registry()
@@ -132,9 +139,15 @@ def _store_batch(
         else:
             not_coded = _why_not_coded(article, settings)
             report.not_coded += 1
-        store.write_document(article.document, locator=article.locator, text=article.text,
-                             not_coded=not_coded, annotations=annotations, events=events,
-                             extractor=EXTRACTOR)  # fmt: skip
+        store.write_document(
+            article.document,
+            locator=article.locator,
+            text=article.text,
+            not_coded=not_coded,
+            annotations=annotations,
+            events=events,
+            extractor=EXTRACTOR,
+        )
         report.stored += 1
         report.events += len(events)
 

@@ -62,7 +62,9 @@ def _merge(base: Settings, layer: dict[str, Any], origin: str) -> Settings:
         overrides = layer.get(section_field.name, {})
         unknown = set(overrides) - {f.name for f in fields(section)}
         if unknown:
-            raise ValueError(f"{origin}: unknown setting(s) {sorted(unknown)} in [{section_field.name}]")
+            raise ValueError(
+                f"{origin}: unknown setting(s) {sorted(unknown)} in [{section_field.name}]"
+            )
         values = {
             f.name: _coerce(overrides[f.name], getattr(section, f.name))
             for f in fields(section)

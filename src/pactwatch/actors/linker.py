@@ -32,10 +32,20 @@ def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> li
             if hit is None:
                 continue
             ref, kind = hit
-            if text.isupper() and len(text) <= 3 and text.lower() in {"us", "un"} and span[0].text != text:
+            if (
+                text.isupper()
+                and len(text) <= 3
+                and text.lower() in {"us", "un"}
+                and span[0].text != text
+            ):
                 continue
-            found = Mention(start=i, end=i + length, ref=_with_role(doc, i + length, ref, kind, registry),
-                            kind=kind, text=text)  # fmt: skip
+            found = Mention(
+                start=i,
+                end=i + length,
+                ref=_with_role(doc, i + length, ref, kind, registry),
+                kind=kind,
+                text=text,
+            )
             break
         if found:
             mentions.append(found)
@@ -49,7 +59,7 @@ def _with_role(doc: Any, end: int, ref: ActorRef, kind: str, registry: Registry)
     """'North Korean troops' is PRK in the MIL role: the noun after an adjective decides it."""
     if kind not in {"adjective", "name"} or end >= len(doc):
         return ref
-    if doc[end].text in {"'s", "’s"} and end + 1 < len(doc):
+    if doc[end].text in {"'s", "\u2019s"} and end + 1 < len(doc):
         end += 1  # "South Korea's spy agency"
     nxt = doc[end]
     role = registry.role_for(nxt.text) or registry.role_for(nxt.lemma_)

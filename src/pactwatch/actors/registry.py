@@ -67,8 +67,15 @@ class Registry:
             for code, entry in (data.get(section) or {}).items():
                 self.names[code] = entry["name"]
                 if entry.get("succeeded_by") and entry.get("until"):
-                    self._predecessors[entry["succeeded_by"]] = (code, _date(entry["until"], _MAX_DATE))
-                for kind, key in (("name", "names"), ("adjective", "adjectives"), ("metonym", "metonyms")):
+                    self._predecessors[entry["succeeded_by"]] = (
+                        code,
+                        _date(entry["until"], _MAX_DATE),
+                    )
+                for kind, key in (
+                    ("name", "names"),
+                    ("adjective", "adjectives"),
+                    ("metonym", "metonyms"),
+                ):
                     for alias in (entry.get(key) or {}).get("en", []):
                         role = "GOV" if kind == "metonym" else None
                         self._add(alias, _Alias(code=code, role=role, kind=kind))

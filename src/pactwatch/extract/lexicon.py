@@ -70,12 +70,17 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
             reverse=bool(entry.get("reverse", False)),
         )
     objects = {
-        lemma: ObjectEntry(lemma=lemma, mode=(entry or {}).get("mode"), type=(entry or {}).get("type"))
+        lemma: ObjectEntry(
+            lemma=lemma, mode=(entry or {}).get("mode"), type=(entry or {}).get("type")
+        )
         for lemma, entry in events["objects"].items()
     }
     object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
     spec, intent, rep, neg = (
-        modality["speculative"], modality["intended"], modality["reported"], modality["negative"]
+        modality["speculative"],
+        modality["intended"],
+        modality["reported"],
+        modality["negative"],
     )
     cues = ModalityCues(
         modals=frozenset(spec["modals"]),

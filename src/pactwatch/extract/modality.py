@@ -9,12 +9,17 @@ the speaker is kept whatever the modality.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pactwatch.extract.lexicon import ModalityCues
 
-_CLAUSE_LINKS = {"xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "relcl", "acl", "dobj", "prep", "pobj", "parataxis", "oprd", "attr"}
+_CLAUSE_LINKS = {
+    "xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "relcl", "acl", "dobj", "prep", "pobj",
+    "parataxis", "oprd", "attr",
+}  # fmt: skip
+_REPORTED_LINKS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "prep"}
+_INTENDED_LINKS = {"xcomp", "ccomp", "acomp", "prep", "pobj", "pcomp", "advcl"}
 _MAX_STEPS = 8
 
 
@@ -22,84 +27,94 @@ _MAX_STEPS = 8
 class Stance:
     modality: str
     polarity: str
-    speaker: Any | None  # the token whose actor is quoted (subject of "said", object of "according to")
+    speaker: (
+        Any | None
+    )  # the token whose actor is quoted (subject of "said", object of "according to")
     cues: tuple[str, ...]  # the words that decided it, for the explanation
 
 
+@dataclass
+class _Marks:
+    speculative: bool = False
+    intended: bool = False
+    reported: bool = False
+    negative: bool = False
+    speaker: Any | None = None
+    cues: list[str] = field(default_factory=list)
+
+    def set(self, flag: str, word: str) -> None:
+        setattr(self, flag, True)
+        self.cues.append(word)
+
+
 def stance(verb: Any, cues: ModalityCues) -> Stance:
-    speculative = intended = reported = negative = False
-    speaker = None
-    found: list[str] = []
-    sent = verb.sent
-
-    def note(word: str) -> None:
-        found.append(word)
-
-    if sent.text.rstrip().endswith("?"):
-        speculative = True
-        note("?")
-
+    marks = _Marks()
+    if verb.sent.text.rstrip().endswith("?"):
+        marks.set("speculative", "?")
     node = verb
     for _ in range(_MAX_STEPS):
         for child in node.children:
-            lemma = child.lemma_.lower()
-            low = child.text.lower()
-            if child.dep_ in {"aux", "auxpass"} and (lemma in cues.modals or low in cues.modals):
-                speculative = True
-                note(child.text)
-            elif child.dep_ in {"aux"} and low in cues.intent_aux | {"'ll"}:
-                intended = True
-                note(child.text)
-            elif child.dep_ == "neg" or (child.dep_ == "advmod" and low in cues.negators):
-                # A negation above a reporting verb ("did not say") is not the event's polarity.
-                if node.i == verb.i or not reported:
-                    negative = True
-                    note(child.text)
-            elif child.dep_ in {"advmod", "acomp"} and low in cues.hedges:
-                speculative = True
-                note(child.text)
-            elif child.dep_ == "advmod" and low in cues.report_adverbs:
-                reported = True
-                note(child.text)
-            elif child.dep_ == "mark" and low in cues.conditionals:
-                speculative = True
-                note(child.text)
+            _child_cue(child, node.i == verb.i, cues, marks)
         head = node.head
         if head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             break
-        lemma = head.lemma_.lower()
-        if lemma in cues.denials:
-            negative = True
-            reported = True
-            speaker = speaker or _subject(head)
-            note(head.text)
-        elif lemma in cues.report_verbs and node.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "conj", "prep"}:
-            reported = True
-            speaker = speaker or _subject(head)
-            note(head.text)
-        elif lemma in cues.intent_heads and node.dep_ in {"xcomp", "ccomp", "acomp", "prep", "pobj", "pcomp", "advcl"}:
-            intended = True
-            note(head.text)
-        elif lemma in cues.frames:
-            speculative = True
-            note(head.text)
+        _head_cue(head, node.dep_, cues, marks)
         node = head
-
-    according = _according_to(sent)
+    according = _according_to(verb.sent)
     if according is not None:
-        reported = True
-        speaker = speaker or according
-        note("according to")
+        marks.set("reported", "according to")
+        marks.speaker = marks.speaker or according
+    return Stance(
+        modality=_modality(marks),
+        polarity="negative" if marks.negative else "positive",
+        speaker=marks.speaker,
+        cues=tuple(marks.cues),
+    )
 
-    if speculative:
-        modality = "speculative"
-    elif intended:
-        modality = "intended"
-    elif reported:
-        modality = "reported"
-    else:
-        modality = "asserted"
-    return Stance(modality, "negative" if negative else "positive", speaker, tuple(found))
+
+def _modality(marks: _Marks) -> str:
+    if marks.speculative:
+        return "speculative"
+    if marks.intended:
+        return "intended"
+    if marks.reported:
+        return "reported"
+    return "asserted"
+
+
+def _child_cue(child: Any, on_verb: bool, cues: ModalityCues, marks: _Marks) -> None:
+    """Cues that hang from the verb or from a head of its clause."""
+    lemma, low, dep = child.lemma_.lower(), child.text.lower(), child.dep_
+    if dep in {"aux", "auxpass"} and (lemma in cues.modals or low in cues.modals):
+        marks.set("speculative", child.text)
+    elif dep == "aux" and (low in cues.intent_aux or low == "'ll"):
+        marks.set("intended", child.text)
+    elif dep == "neg" or (dep == "advmod" and low in cues.negators):
+        # A negation above a reporting verb ("did not say") is not the event's own polarity.
+        if on_verb or not marks.reported:
+            marks.set("negative", child.text)
+    elif dep in {"advmod", "acomp"} and low in cues.hedges:
+        marks.set("speculative", child.text)
+    elif dep == "advmod" and low in cues.report_adverbs:
+        marks.set("reported", child.text)
+    elif dep == "mark" and low in cues.conditionals:
+        marks.set("speculative", child.text)
+
+
+def _head_cue(head: Any, link: str, cues: ModalityCues, marks: _Marks) -> None:
+    """Cues from a head the clause hangs from: denials, reporting verbs, intentions, frames."""
+    lemma = head.lemma_.lower()
+    if lemma in cues.denials:
+        marks.set("negative", head.text)
+        marks.set("reported", head.text)
+        marks.speaker = marks.speaker or _subject(head)
+    elif lemma in cues.report_verbs and link in _REPORTED_LINKS:
+        marks.set("reported", head.text)
+        marks.speaker = marks.speaker or _subject(head)
+    elif lemma in cues.intent_heads and link in _INTENDED_LINKS:
+        marks.set("intended", head.text)
+    elif lemma in cues.frames:
+        marks.set("speculative", head.text)
 
 
 def _subject(token: Any) -> Any | None:
@@ -111,12 +126,11 @@ def _subject(token: Any) -> Any | None:
 
 def _according_to(sent: Any) -> Any | None:
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-            for child in token.nbor().children:
-                if child.dep_ == "pobj":
-                    return child
-            for child in token.children:
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return grandchild
+        if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+            continue
+        if token.nbor().lower_ != "to":
+            continue
+        for candidate in [*token.nbor().children, *(g for c in token.children for g in c.children)]:
+            if candidate.dep_ == "pobj":
+                return candidate
     return None

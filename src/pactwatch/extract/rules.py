@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pactwatch.actors import ActorRef, Mention, Registry, link_mentions
+from pactwatch.actors import Mention, Registry, link_mentions
 from pactwatch.extract.lexicon import Lexicon, ObjectEntry, VerbEntry
-from pactwatch.extract.modality import stance
+from pactwatch.extract.modality import Stance, stance
 from pactwatch.model import Document, Event, Location, Quantity, Span
 from pactwatch.nlp.dates import parse_date
 from pactwatch.nlp.quantities import parse_amount
@@ -31,6 +31,18 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which
 
 
 @dataclass(frozen=True)
+class _Frame:
+    """What one verb says, before it is paired with each of its sources."""
+
+    verb: Any
+    obj: Any | None
+    type: str
+    mode: str | None
+    stance: Stance
+    speaker: Mention | None
+
+
+@dataclass(frozen=True)
 class _Context:
     doc: Any
     document: Document
@@ -39,7 +51,9 @@ class _Context:
     registry: Registry
 
 
-def extract_events(doc: Any, document: Document, lexicon: Lexicon, registry: Registry) -> list[Event]:
+def extract_events(
+    doc: Any, document: Document, lexicon: Lexicon, registry: Registry
+) -> list[Event]:
     on = _as_date(document.published)
     mentions = link_mentions(doc, registry, on)
     index = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -59,7 +73,7 @@ def extract_events(doc: Any, document: Document, lexicon: Lexicon, registry: Reg
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     obj_token = _object_token(verb, passive)
-    obj_entry = _object_entry(verb, obj_token, ctx.lexicon)
+    obj_entry = _object_entry(obj_token, ctx.lexicon)
     if entry.needs == "object" and obj_entry is None:
         return
     allowed = ctx.lexicon.object_verbs.get(verb.lemma_.lower())
@@ -89,15 +103,17 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     how = stance(verb, ctx.lexicon.cues)
     speaker = _mention_at(how.speaker, ctx) if how.speaker is not None else None
+    frame = _Frame(
+        verb=verb, obj=obj_token, type=event_type, mode=mode, stance=how, speaker=speaker
+    )
     for source in sources:
         if target is not None and target.ref.code == source.ref.code:
             continue
-        yield _event(verb, source, target, event_type, mode, obj_token, how, speaker, ctx)
+        yield _event(frame, source, target, ctx)
 
 
-def _event(verb: Any, source: Mention, target: Mention | None, event_type: str, mode: str | None,
-           obj_token: Any, how: Any, speaker: Mention | None, ctx: _Context) -> Event:  # fmt: skip
-    doc = ctx.doc
+def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context) -> Event:
+    doc, verb, event_type, mode, how = ctx.doc, frame.verb, frame.type, frame.mode, frame.stance
     sent = verb.sent
     involved = [source, *([target] if target else [])]
     start_tok = min(verb.left_edge.i, *(m.start for m in involved))
@@ -110,11 +126,25 @@ def _event(verb: Any, source: Mention, target: Mention | None, event_type: str, 
     span = doc[start_tok:end_tok]
     start, end = span.start_char, span.end_char
     text = doc.text[start:end]
-    quantities = _quantities(obj_token, ctx)
+    quantities = _quantities(frame.obj, ctx)
     date = _event_date(verb, sent)
-    location = _location(verb, obj_token, target, ctx)
-    confidence = 0.5 + 0.15 * (target is not None) + 0.1 * (mode is not None) + 0.1 * (source.kind != "person")
-    key = f"{ctx.document.id}|{start}|{end}|{event_type}|{source.ref}|{target.ref if target else ''}|{NAME}"
+    location = _location(verb, frame.obj, target, ctx)
+    confidence = (
+        0.5
+        + 0.15 * (target is not None)
+        + 0.1 * (mode is not None)
+        + 0.1 * (source.kind != "person")
+    )
+    parts = (
+        ctx.document.id,
+        start,
+        end,
+        event_type,
+        source.ref,
+        target.ref if target else "",
+        NAME,
+    )
+    key = "|".join(map(str, parts))
     return Event(
         id=hashlib.sha256(key.encode()).hexdigest()[:16],
         doc_id=ctx.document.id,
@@ -129,9 +159,9 @@ def _event(verb: Any, source: Mention, target: Mention | None, event_type: str, 
         mode=mode,
         date=date,
         location=location,
-        modality=how.modality,  # type: ignore[arg-type]
+        modality=how.modality,  # type: ignore[arg-type]  # Stance holds the same literals
         polarity=how.polarity,  # type: ignore[arg-type]
-        attributed_to=str(speaker.ref) if speaker else None,
+        attributed_to=str(frame.speaker.ref) if frame.speaker else None,
         quantities=quantities,
         confidence=round(min(confidence, 0.9), 2),
     )
@@ -154,7 +184,10 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
         return None
     # Only the noun phrase's own words (compounds, modifiers, 'of' phrases) — not relative clauses.
     for child in token.children:
-        if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"} and child.i in ctx.mentions:
+        if (
+            child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}
+            and child.i in ctx.mentions
+        ):
             return ctx.mentions[child.i]
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -165,7 +198,7 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
 
 
 def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
-    found = []
+    found: list[Mention] = []
     for candidate in [token, *token.conjuncts]:
         mention = _mention_at(candidate, ctx)
         if mention is not None and all(m.ref.code != mention.ref.code for m in found):
@@ -213,7 +246,7 @@ def _object_token(verb: Any, passive: bool) -> Any | None:
     return None
 
 
-def _object_entry(verb: Any, obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
+def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
     """The lexicon noun the object names: the head noun, an 'of' noun ('thousands of troops'),
     a compound ('air defence systems') or a conjunct ('shells and missiles')."""
     if obj is None:
@@ -254,13 +287,19 @@ def _prep_actor(verb: Any, obj: Any | None, preps: set[str], ctx: _Context) -> M
     return None
 
 
-def _target(verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context) -> Mention | None:
+def _target(
+    verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context
+) -> Mention | None:
     if entry.target_from in {"to", "either"}:
         for child in verb.children:
             if child.dep_ == "dative":
                 # "gave Russia shells" (a noun) or "sent shells to Russia" (parsed as dative "to")
-                nouns = [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
-                mention = next((m for m in map(lambda t: _mention_at(t, ctx), nouns) if m), None)
+                nouns = (
+                    [c for c in child.children if c.dep_ == "pobj"]
+                    if child.pos_ == "ADP"
+                    else [child]
+                )
+                mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
                 if mention:
                     return mention
         mention = _prep_actor(verb, obj, _TARGET_PREPS, ctx)
@@ -268,7 +307,7 @@ def _target(verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _C
             return mention
     # The object is the target only when it is an actor, not a thing with a maker ("fired North
     # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
-    thing = _object_entry(verb, obj, ctx.lexicon) is not None
+    thing = _object_entry(obj, ctx.lexicon) is not None
     if entry.target_from in {"object", "either"} and obj is not None and not passive and not thing:
         mention = _mention_at(obj, ctx)
         if mention:
@@ -286,8 +325,16 @@ def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
         return []
     item = noun.lemma_.lower()
     unit = "USD" if amount.currency in {"$", "US$"} else item
-    return [Quantity(value=amount.value, low=amount.low, high=amount.high, unit=unit, item=item,
-                     text=amount.text)]  # fmt: skip
+    return [
+        Quantity(
+            value=amount.value,
+            low=amount.low,
+            high=amount.high,
+            unit=unit,
+            item=item,
+            text=amount.text,
+        )
+    ]
 
 
 def _event_date(verb: Any, sent: Any) -> str | None:
@@ -314,7 +361,7 @@ def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context)
     places += [c for c in verb.children if c.dep_ == "dobj"]
     for head in places:
         pobj = next((t for t in head.subtree if t.ent_type_ in {"GPE", "LOC", "FAC"}), None)
-        if pobj is None or (pobj.i != head.i and pobj.head.i != head.i):
+        if pobj is None or head.i not in {pobj.i, pobj.head.i}:
             continue
         ent = next((e for e in ctx.doc.ents if e.start <= pobj.i < e.end), None)
         if ent is None:

@@ -66,7 +66,9 @@ def discover(paths: Iterable[str], settings: IngestSettings) -> Iterator[Path | 
             yield InputError("PW-INGEST-001", str(path), "")
 
 
-def read(item: Path | str, settings: IngestSettings, stdin: IO[str] | None = None) -> Iterator[Read]:
+def read(
+    item: Path | str, settings: IngestSettings, stdin: IO[str] | None = None
+) -> Iterator[Read]:
     """Read one discovered item into articles (a JSONL file gives one per line) or errors."""
     if item == STDIN:
         yield from _read_jsonl_lines(stdin or sys.stdin, "<stdin>", None)
@@ -76,7 +78,9 @@ def read(item: Path | str, settings: IngestSettings, stdin: IO[str] | None = Non
     suffix = item.suffix.lower()
     if suffix not in settings.extensions:
         supported = " ".join(settings.extensions)
-        yield InputError("PW-INGEST-007", locator, f"'{suffix or 'no ending'}'; supported: {supported}")
+        yield InputError(
+            "PW-INGEST-007", locator, f"'{suffix or 'no ending'}'; supported: {supported}"
+        )
         return
     size = item.stat().st_size
     if size > settings.max_file_bytes:

@@ -89,7 +89,9 @@ class Store:
                 ) from exc
             raise StoreError(f"cannot open {self.path}: {exc}", code="PW-STORE-002") from exc
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path} is not a DuckDB file: {exc}", code="PW-STORE-002") from exc
+            raise StoreError(
+                f"{self.path} is not a DuckDB file: {exc}", code="PW-STORE-002"
+            ) from exc
         if read_only:
             self._check_marker()
         else:
@@ -150,7 +152,9 @@ class Store:
             con.execute(sql)
             if number == 1:
                 con.execute("INSERT INTO pactwatch_meta VALUES (?, ?)", list(_MARKER))
-            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name])
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [number, name]
+            )
             con.execute("COMMIT")
             applied.append(f"{number:03d}_{name}")
         return applied
@@ -183,16 +187,26 @@ class Store:
             con.execute("DELETE FROM annotations WHERE doc_id = ?", [doc.id])
             con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
             # The input now reads cleanly: forget an earlier failure recorded for it.
-            con.execute(
-                "DELETE FROM documents WHERE status = 'error' AND locator = ?", [locator]
-            )
+            con.execute("DELETE FROM documents WHERE status = 'error' AND locator = ?", [locator])
             con.execute(
                 "INSERT INTO documents (id, locator, path, url, title, published, published_note, "
                 "language, chars, duplicate_of, status, error_code, error, text, not_coded) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, NULL, ?, ?)",
-                [doc.id, locator, doc.path, doc.url, doc.title, doc.published, doc.published_note,
-                 doc.language, doc.chars, doc.duplicate_of, text, not_coded],
-            )  # fmt: skip
+                [
+                    doc.id,
+                    locator,
+                    doc.path,
+                    doc.url,
+                    doc.title,
+                    doc.published,
+                    doc.published_note,
+                    doc.language,
+                    doc.chars,
+                    doc.duplicate_of,
+                    text,
+                    not_coded,
+                ],
+            )
             if annotations is not None:
                 con.execute(
                     "INSERT INTO annotations (doc_id, model, docbin) VALUES (?, ?, ?)",
@@ -204,11 +218,11 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
-    def record_error(self, doc_id: str, *, locator: str, path: str | None, code: str, message: str) -> bool:
+    def record_error(
+        self, doc_id: str, *, locator: str, path: str | None, code: str, message: str
+    ) -> bool:
         """Record an input that failed; returns False when the same failure was already stored."""
-        row = self._con.execute(
-            "SELECT error FROM documents WHERE id = ?", [doc_id]
-        ).fetchone()
+        row = self._con.execute("SELECT error FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is not None and row[0] == message:
             return False
         self._con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
@@ -289,13 +303,31 @@ class Store:
 
     def _insert_events(self, events: Sequence[Event], extractor: str) -> None:
         rows = [
-            [e.id, e.doc_id, extractor, e.span.start, e.span.end, e.span.text, e.source,
-             e.source_role, e.target, e.target_role, e.type, e.mode, e.date,
-             e.location.name if e.location else None, e.location.state if e.location else None,
-             list(e.supplied_by), e.modality, e.polarity, e.attributed_to,
-             json.dumps([q.model_dump() for q in e.quantities]), e.confidence]
+            [
+                e.id,
+                e.doc_id,
+                extractor,
+                e.span.start,
+                e.span.end,
+                e.span.text,
+                e.source,
+                e.source_role,
+                e.target,
+                e.target_role,
+                e.type,
+                e.mode,
+                e.date,
+                e.location.name if e.location else None,
+                e.location.state if e.location else None,
+                list(e.supplied_by),
+                e.modality,
+                e.polarity,
+                e.attributed_to,
+                json.dumps([q.model_dump() for q in e.quantities]),
+                e.confidence,
+            ]
             for e in events
-        ]  # fmt: skip
+        ]
         if rows:
             self._con.executemany(
                 "INSERT OR REPLACE INTO events VALUES "
@@ -326,18 +358,51 @@ class Store:
 
     @staticmethod
     def _event(row: Sequence[Any]) -> Event:
-        (eid, doc_id, url, published, start, end, text, source, source_role, target, target_role,
-         etype, mode, date, loc_name, loc_state, supplied_by, modality, polarity, attributed_to,
-         quantities, confidence) = row  # fmt: skip
+        (
+            eid,
+            doc_id,
+            url,
+            published,
+            start,
+            end,
+            text,
+            source,
+            source_role,
+            target,
+            target_role,
+            etype,
+            mode,
+            date,
+            loc_name,
+            loc_state,
+            supplied_by,
+            modality,
+            polarity,
+            attributed_to,
+            quantities,
+            confidence,
+        ) = row
         return Event(
-            id=eid, doc_id=doc_id, url=url, published=published,
-            span=Span(start=start, end=end, text=text), source=source, source_role=source_role,
-            target=target, target_role=target_role, type=etype, mode=mode, date=date,
+            id=eid,
+            doc_id=doc_id,
+            url=url,
+            published=published,
+            span=Span(start=start, end=end, text=text),
+            source=source,
+            source_role=source_role,
+            target=target,
+            target_role=target_role,
+            type=etype,
+            mode=mode,
+            date=date,
             location=Location(name=loc_name, state=loc_state) if loc_name else None,
-            supplied_by=list(supplied_by or []), modality=modality, polarity=polarity,
+            supplied_by=list(supplied_by or []),
+            modality=modality,
+            polarity=polarity,
             attributed_to=attributed_to,
-            quantities=[Quantity(**q) for q in json.loads(quantities)], confidence=confidence,
-        )  # fmt: skip
+            quantities=[Quantity(**q) for q in json.loads(quantities)],
+            confidence=confidence,
+        )
 
     # -- summary -------------------------------------------------------------------------------
     def stats(self) -> StoreStats:
@@ -361,7 +426,9 @@ class Store:
             ),
             not_coded=one("SELECT count(*) FROM documents WHERE not_coded IS NOT NULL"),
             events=one("SELECT count(*) FROM events"),
-            events_by_type=counts("SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"),
+            events_by_type=counts(
+                "SELECT type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
             events_by_modality=counts(
                 "SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
             ),

@@ -39,7 +39,9 @@ class Pipeline:
     nlp: Any  # spacy.Language
     name: str  # package name and version, recorded with every stored parse
 
-    def parse(self, texts: Iterable[str], *, batch_size: int = 32, workers: int = 1) -> Iterator[Any]:
+    def parse(
+        self, texts: Iterable[str], *, batch_size: int = 32, workers: int = 1
+    ) -> Iterator[Any]:
         yield from self.nlp.pipe(texts, batch_size=batch_size, n_process=max(1, workers))
 
     def to_bytes(self, doc: Any) -> bytes:

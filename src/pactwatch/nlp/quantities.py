@@ -5,28 +5,75 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12,
-}  # fmt: skip
-_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "bn": 1e9,
+}
+_WORDS: dict[str, float] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+}
+_LOWER = (
+    "more than",
+    "over",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+)
 _UPPER = ("up to", "as many as", "at most", "fewer than", "less than", "under", "nearly", "almost")
-_APPROX = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "nearly")
+_APPROX = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "nearly",
+)
 _NUMBER = re.compile(
     r"(?P<cur>\$|US\$|€|£)?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
     r"(?P<scale>thousand|million|billion|trillion|bn|k|m)?\b",
     re.IGNORECASE,
 )
 _VAGUE = re.compile(
-    r"\b(?P<word>dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions|billions)\s+of\b",
+    r"\b(?P<word>dozens|hundreds|thousands|tens of thousands|hundreds of thousands|millions"
+    r"|billions)\s+of\b",
     re.IGNORECASE,
 )
-_VAGUE_LOW = {
-    "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
-    "hundreds of thousands": 200000, "millions": 2e6, "billions": 2e9,
-}  # fmt: skip
+_VAGUE_LOW: dict[str, float] = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "millions": 2e6,
+    "billions": 2e9,
+}
 
 
 @dataclass(frozen=True)
@@ -44,8 +91,12 @@ def parse_amount(text: str) -> Amount | None:
     vague = _VAGUE.search(text)
     match = _NUMBER.search(text)
     if vague and (match is None or vague.start() < match.start()):
-        return Amount(value=None, low=float(_VAGUE_LOW[vague.group("word").lower()]), high=None,
-                      text=vague.group(0))  # fmt: skip
+        return Amount(
+            value=None,
+            low=float(_VAGUE_LOW[vague.group("word").lower()]),
+            high=None,
+            text=vague.group(0),
+        )
     if match is None:
         for word, number in _WORDS.items():
             found = re.search(rf"\b{word}\b", text, re.IGNORECASE)

@@ -39,9 +39,11 @@ class BriefSummary:
 
 def _environment() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(
-        lambda name: resources.files("pactwatch.report")
-        .joinpath("templates", name)
-        .read_text(encoding="utf-8")
+        lambda name: (
+            resources.files("pactwatch.report")
+            .joinpath("templates", name)
+            .read_text(encoding="utf-8")
+        )
     )
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
 
@@ -58,7 +60,9 @@ def _context_snippet(text: str, event: Event, width: int = 90) -> tuple[str, str
     return before, text[start:end], after
 
 
-def render_briefing(store: Store, *, sample: bool, generated: dt.datetime | None = None) -> tuple[str, BriefSummary]:
+def render_briefing(
+    store: Store, *, sample: bool, generated: dt.datetime | None = None
+) -> tuple[str, BriefSummary]:
     stats = store.stats()
     documents = store.documents()
     events = store.events()
@@ -70,7 +74,13 @@ def render_briefing(store: Store, *, sample: bool, generated: dt.datetime | None
             texts[event.doc_id] = store.document_text(event.doc_id) or ""
         before, span, after = _context_snippet(texts[event.doc_id], event)
         grouped[event.type].append(
-            {"event": event, "doc": by_doc.get(event.doc_id), "before": before, "span": span, "after": after}
+            {
+                "event": event,
+                "doc": by_doc.get(event.doc_id),
+                "before": before,
+                "span": span,
+                "after": after,
+            }
         )
     order = [t for t in PLOVER_TYPES if t in grouped]
     summary = BriefSummary(
@@ -82,15 +92,19 @@ def render_briefing(store: Store, *, sample: bool, generated: dt.datetime | None
         events=stats.events,
         events_by_modality=stats.events_by_modality,
     )
-    html = _environment().get_template("briefing.html.j2").render(
-        sample=sample,
-        stats=stats,
-        summary=summary,
-        documents=[d for d in documents if d.status == "ok"],
-        errors=[d for d in documents if d.status == "error"],
-        not_coded=store.not_coded(),
-        groups=[(t, grouped[t]) for t in order],
-        version=__version__,
-        generated=(generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC"),
+    html = (
+        _environment()
+        .get_template("briefing.html.j2")
+        .render(
+            sample=sample,
+            stats=stats,
+            summary=summary,
+            documents=[d for d in documents if d.status == "ok"],
+            errors=[d for d in documents if d.status == "error"],
+            not_coded=store.not_coded(),
+            groups=[(t, grouped[t]) for t in order],
+            version=__version__,
+            generated=(generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC"),
+        )
     )
     return html, summary
