@@ -107,6 +107,7 @@ def brief(
     settings = settings or load_settings()
     out = Path(output)
     sources = [str(p) for p in paths]
+    out.parent.mkdir(parents=True, exist_ok=True)
     sample = not sources and db is None
     if sample:
         sources = [str(sample_corpus())]
@@ -124,6 +125,5 @@ def brief(
         if sources:
             report = _ingest(sources, store, settings=settings, workers=workers, on_item=on_item)
         html, summary = render_briefing(store, sample=sample)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     return BriefResult(output=out, db=store_path, sample=sample, summary=summary, ingest=report)

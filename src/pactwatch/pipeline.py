@@ -101,12 +101,12 @@ def _articles(
             if isinstance(raw, InputError):
                 yield raw
                 continue
-            yield _clean(raw)
+            yield _clean(raw, settings)
 
 
-def _clean(raw: RawArticle) -> CleanArticle | InputError:
+def _clean(raw: RawArticle, settings: Settings) -> CleanArticle | InputError:
     try:
-        return clean(raw)
+        return clean(raw, settings.ingest)
     except InputError as exc:
         return exc
 

@@ -26,6 +26,7 @@ class NlpSettings:
 @dataclass(frozen=True)
 class IngestSettings:
     max_file_bytes: int = 5_000_000
+    min_html_words: int = 5
     extensions: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".jsonl")
     ignored_extensions: tuple[str, ...] = (".yaml", ".yml")
 

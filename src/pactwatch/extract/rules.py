@@ -190,7 +190,8 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
         ):
             return ctx.mentions[child.i]
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # "the government of North Korea", "officials in Seoul", "diplomats from Moscow"
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
             for pobj in child.children:
                 if pobj.i in ctx.mentions:
                     return ctx.mentions[pobj.i]

@@ -11,6 +11,7 @@ from pactwatch.ingest.language import detect_language
 from pactwatch.ingest.readers import RawArticle, date_value
 from pactwatch.ingest.text import content_id, normalise
 from pactwatch.model import Document
+from pactwatch.settings import IngestSettings
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,14 @@ class CleanArticle:
     locator: str
 
 
-def clean(raw: RawArticle) -> CleanArticle:
+def clean(raw: RawArticle, settings: IngestSettings | None = None) -> CleanArticle:
     """Raise :class:`InputError` when nothing usable is left."""
     title, published, note, url = raw.title, raw.published, raw.published_note, raw.url
     if raw.html is not None:
         extracted = _extract_html(raw.html, raw.locator)
+        min_words = (settings or IngestSettings()).min_html_words
+        if len(extracted.text.split()) < min_words:
+            raise InputError("PW-INGEST-008", raw.locator, f"fewer than {min_words} words found")
         body = extracted.text
         title = title or extracted.title
         url = url or extracted.url

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 _SAMPLE_CHARS = 4000
+_LEAD = 1.4
 
 
 @lru_cache(maxsize=1)
@@ -20,5 +21,8 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < 20:
         return None
-    code, probability = _identifier().classify(sample)
-    return str(code) if probability >= 0.5 else None
+    ranked = _identifier().rank(sample)
+    (code, best), (_, second) = ranked[0], ranked[1]
+    # A short text spreads probability over many languages: take the leader when it is either
+    # likely outright or clearly ahead of the runner-up.
+    return str(code) if best >= 0.5 or best >= _LEAD * second else None

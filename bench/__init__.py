@@ -1,0 +1,1 @@
+"""Benchmarks (issue #4 adds bench/ingest.py)."""

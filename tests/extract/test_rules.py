@@ -1,0 +1,201 @@
+"""extract.rules.v1 on sentences written for these tests: who did what to whom, and how sure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from pactwatch.actors import load_registry
+from pactwatch.extract.lexicon import load_lexicon
+from pactwatch.extract.rules import extract_events
+from pactwatch.model import Document, Event
+
+
+def _events(parse: Callable[[str], Any], text: str, published: str = "2024-09-01") -> list[Event]:
+    doc = parse(text)
+    document = Document(id="t", published=published, chars=len(text))
+    return extract_events(doc, document, load_lexicon(), load_registry())
+
+
+# (sentence, expected fields of the one event it should yield)
+CASES: list[tuple[str, dict[str, object]]] = [
+    (
+        "Belarus and Russia signed a border agreement in Minsk on 3 March 2021.",
+        {
+            "source": "BLR",
+            "target": "RUS",
+            "type": "AGREE",
+            "mode": "treaty_signed",
+            "date": "2021-03-03",
+            "modality": "asserted",
+        },
+    ),
+    (
+        "Iran has shipped thousands of drones to Russia, Ukrainian intelligence said.",
+        {
+            "source": "IRN",
+            "target": "RUS",
+            "type": "AID",
+            "mode": "military_materiel",
+            "modality": "reported",
+            "attributed_to": "UKR.INT",
+        },
+    ),
+    (
+        "The White House denied sending troops to Poland.",
+        {
+            "source": "USA",
+            "source_role": "GOV",
+            "target": "POL",
+            "type": "MOBILIZE",
+            "polarity": "negative",
+            "modality": "reported",
+            "attributed_to": "USA.GOV",
+        },
+    ),
+    (
+        "China might supply fuel to North Korea if the harvest fails.",
+        {
+            "source": "CHN",
+            "target": "PRK",
+            "type": "AID",
+            "mode": "fuel",
+            "modality": "speculative",
+        },
+    ),
+    (
+        "Tokyo is ready to provide food to Ukraine.",
+        {"source": "JPN", "target": "UKR", "type": "AID", "mode": "food", "modality": "intended"},
+    ),
+    (
+        "According to the NIS, roughly 2,000 North Korean soldiers were moved to Russia in March 2025.",
+        {
+            "source": "PRK",
+            "source_role": "MIL",
+            "type": "MOBILIZE",
+            "modality": "reported",
+            "attributed_to": "KOR.INT",
+            "date": "2025-03",
+        },
+    ),
+    (
+        "Germany did not deliver missiles to Ukraine last year.",
+        {
+            "source": "DEU",
+            "target": "UKR",
+            "mode": "missiles",
+            "polarity": "negative",
+            "modality": "asserted",
+        },
+    ),
+    (
+        "The Kremlin wants to buy ammunition from Iran.",
+        {
+            "source": "IRN",
+            "target": "RUS",
+            "type": "AID",
+            "mode": "munitions",
+            "modality": "intended",
+        },
+    ),
+    (
+        "Xi Jinping met Kim Jong Un in Beijing in March 2018.",
+        {
+            "source": "CHN",
+            "target": "PRK",
+            "type": "CONSULT",
+            "date": "2018-03",
+            "modality": "asserted",
+        },
+    ),
+    (
+        "Russia vetoed the draft resolution on Tuesday.",
+        {"source": "RUS", "type": "REJECT", "mode": "veto", "modality": "asserted"},
+    ),
+    (
+        "Britain will send more than 500 engineers to Poland.",
+        {"source": "GBR", "target": "POL", "type": "MOBILIZE", "modality": "intended"},
+    ),
+    (
+        "Washington accused Tehran of selling missiles to Moscow.",
+        {"source": "USA", "target": "IRN", "type": "ACCUSE", "modality": "asserted"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_events_from_written_sentences(
+    parse: Callable[[str], Any], sentence: str, expected: dict[str, object]
+) -> None:
+    events = _events(parse, sentence)
+    matching = [
+        e
+        for e in events
+        if e.type == expected.get("type", e.type) and e.source == expected["source"]
+    ]
+    assert matching, f"no {expected.get('type')} event from {expected['source']} in {events}"
+    event = matching[0]
+    for key, value in expected.items():
+        assert getattr(event, key) == value, (key, event)
+
+
+def test_accusation_codes_the_accused_act_as_reported(parse: Callable[[str], Any]) -> None:
+    events = _events(parse, "Washington accused Tehran of selling missiles to Moscow.")
+    sale = next(e for e in events if e.type == "AID")
+    assert (sale.source, sale.target, sale.modality) == ("IRN", "RUS", "reported")
+
+
+def test_quantities_value_and_bounds(parse: Callable[[str], Any]) -> None:
+    (event,) = _events(
+        parse, "Russia delivered more than 2 million barrels of diesel to North Korea."
+    )
+    (quantity,) = event.quantities
+    assert (quantity.value, quantity.low, quantity.high, quantity.item) == (
+        None,
+        2_000_000,
+        None,
+        "diesel",
+    )
+    (event,) = _events(parse, "Iran sent up to 300 drones to Russia.")
+    assert event.quantities[0].high == 300
+
+
+def test_a_weapon_maker_is_not_the_target(parse: Callable[[str], Any]) -> None:
+    (event,) = _events(parse, "Russia fired Iranian drones at Ukraine.")
+    assert (event.source, event.target, event.type) == ("RUS", "UKR", "ASSAULT")
+
+
+def test_a_historical_statement_keeps_its_own_date(parse: Callable[[str], Any]) -> None:
+    (event,) = _events(
+        parse, "On 11 July 1961, China and North Korea signed a treaty of friendship in Beijing."
+    )
+    assert (event.date, event.modality, event.source, event.target) == (
+        "1961-07-11",
+        "asserted",
+        "CHN",
+        "PRK",
+    )
+    assert event.location is not None and event.location.name == "Beijing"
+
+
+def test_people_link_to_the_state_they_served_on_the_date(parse: Callable[[str], Any]) -> None:
+    (early,) = _events(parse, "Kim met Khrushchev in Moscow.", published="1961-07-06")
+    assert (early.source, early.target) == ("PRK", "SUN")
+
+
+def test_no_event_without_an_actor_or_a_lexicon_object(parse: Callable[[str], Any]) -> None:
+    assert _events(parse, "The weather turned cold and the harvest failed.") == []
+    assert _events(parse, "Russia sent a message of condolence.") == []  # no lexicon object
+
+
+def test_spans_are_exact_slices(parse: Callable[[str], Any]) -> None:
+    text = (
+        "Headline about nothing\nOfficials said Iran sent drones to Russia in 2022.\n\nMore text."
+    )
+    events = _events(parse, text)
+    assert events
+    for event in events:
+        assert text[event.span.start : event.span.end] == event.span.text
+        assert "\n" not in event.span.text  # a line break ends a sentence

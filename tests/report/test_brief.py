@@ -1,0 +1,31 @@
+"""The briefing is one self-contained file and never renders article text as HTML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pactwatch import brief
+
+
+def test_briefing_is_self_contained_and_escapes_article_text(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
+    write(
+        "in/evil.txt",
+        "---\ntitle: <img src=x onerror=alert(1)>\n---\n"
+        'Iran sent drones to Russia <script>alert("x")</script> in 2022, officials said.\n',
+    )
+    write("in/broken.jsonl", "{nope\n")
+    result = brief([tmp_path / "in"], output=tmp_path / "b.html")
+    html = result.output.read_text(encoding="utf-8")
+    assert "<script" not in html.lower()  # neither ours nor the article's
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert not re.search(
+        r"""(src|href)\s*=\s*["']?(https?:)?//""", html
+    )  # nothing fetched at view time
+    assert "Content-Security-Policy" in html
+    assert "broken.jsonl:1" in html and "PW-INGEST-005" in html  # the failed input is listed
+    assert result.exit_code == 1
+    assert result.summary.events >= 1 and 'id="event-' in html

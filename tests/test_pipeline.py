@@ -1,0 +1,89 @@
+"""The ingest run over the bundled sample corpus: provenance, idempotency, re-extraction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pactwatch import Store, ingest, reextract, sample_corpus
+from pactwatch.nlp import Pipeline
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    report = ingest([sample_corpus()], db)
+    assert report.exit_code == 0, report.failed
+    return db
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            table: con.execute(f"SELECT * EXCLUDE ({ts}) FROM {table} ORDER BY 1").fetchall()  # noqa: S608
+            for table, ts in (
+                ("documents", "ingested_at"),
+                ("events", "confidence"),
+                ("annotations", "created_at"),
+            )
+        }
+    finally:
+        con.close()
+
+
+def test_every_event_span_is_its_evidence(corpus_db: Path) -> None:
+    with Store(corpus_db, read_only=True) as store:
+        events = store.events()
+        assert len(events) > 20
+        for event in events:
+            text = store.document_text(event.doc_id)
+            assert text is not None
+            assert text[event.span.start : event.span.end] == event.span.text
+
+
+def test_reingesting_changes_nothing(corpus_db: Path) -> None:
+    before = _snapshot(corpus_db)
+    report = ingest([sample_corpus()], corpus_db)
+    assert (report.stored, report.events, report.failed) == (0, 0, [])
+    assert report.unchanged == report.inputs > 0
+    assert _snapshot(corpus_db) == before
+
+
+def test_other_languages_are_stored_and_listed_as_not_coded(corpus_db: Path) -> None:
+    with Store(corpus_db, read_only=True) as store:
+        not_coded = store.not_coded()
+        languages = {doc.language for doc, _ in not_coded}
+        assert {"de", "ko"} <= languages
+        assert all("not event-coded" in why for _, why in not_coded)
+        assert not [e for e in store.events() if e.doc_id in {d.id for d, _ in not_coded}]
+
+
+def test_reextraction_reads_stored_parses_without_parsing(
+    corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(corpus_db, read_only=True) as store:
+        before = sorted(e.model_dump_json() for e in store.events())
+
+    def no_parsing(*_: object, **__: object) -> None:
+        raise AssertionError("re-extraction must not parse again")
+
+    monkeypatch.setattr(Pipeline, "parse", no_parsing)
+    with Store(corpus_db) as store:
+        count = reextract(store)
+        after = sorted(e.model_dump_json() for e in store.events())
+    assert count == len(before)
+    assert after == before
+
+
+def test_speculation_and_denial_are_not_asserted_facts(corpus_db: Path) -> None:
+    with Store(corpus_db, read_only=True) as store:
+        events = store.events()
+    for event in events:
+        lowered = event.span.text.lower()
+        if lowered.startswith(("if ", "whether ")):
+            assert event.modality == "speculative", event.span.text
+        if event.polarity == "negative":
+            assert event.modality != "asserted" or " not " in lowered or "never" in lowered
