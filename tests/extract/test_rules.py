@@ -162,6 +162,31 @@ def test_quantities_value_and_bounds(parse: Callable[[str], Any]) -> None:
     assert event.quantities[0].high == 300
 
 
+def test_passive_agreements_between_parties(parse: Callable[[str], Any]) -> None:
+    (event,) = _events(parse, "A border accord was signed between Belarus and Russia in May 2019.")
+    assert (event.source, event.target, event.type, event.date) == (
+        "BLR",
+        "RUS",
+        "AGREE",
+        "2019-05",
+    )
+    events = _events(
+        parse, "Observers recalled a pact signed in 1950 between China and the Soviet Union."
+    )
+    assert [(e.source, e.target, e.date) for e in events if e.type == "AGREE"] == [
+        ("CHN", "SUN", "1950")
+    ]
+
+
+def test_the_verb_mode_wins_unless_the_object_changes_the_type(parse: Callable[[str], Any]) -> None:
+    (ratified,) = _events(parse, "Belarus ratified the treaty with Russia in 2022.")
+    assert (ratified.type, ratified.mode) == ("AGREE", "treaty_ratified")
+    (deployed,) = _events(parse, "Russia deployed an air defence system to Belarus.")
+    assert (deployed.type, deployed.mode) == ("MOBILIZE", "military_materiel")
+    (troops,) = _events(parse, "Russia sent 500 troops to Belarus.")
+    assert (troops.type, troops.mode) == ("MOBILIZE", "troop_deployment")
+
+
 def test_a_weapon_maker_is_not_the_target(parse: Callable[[str], Any]) -> None:
     (event,) = _events(parse, "Russia fired Iranian drones at Ukraine.")
     assert (event.source, event.target, event.type) == ("RUS", "UKR", "ASSAULT")

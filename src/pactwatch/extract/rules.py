@@ -71,16 +71,22 @@ def extract_events(
 
 
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    obj_token = _object_token(verb, passive)
+    # "an agreement signed in 1961": a past participle modifying a noun is a passive too.
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    obj_token = verb.head if reduced else _object_token(verb, passive)
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     if entry.needs == "object" and obj_entry is None:
         return
     allowed = ctx.lexicon.object_verbs.get(verb.lemma_.lower())
     if allowed is not None and (obj_entry is None or obj_entry.lemma not in allowed):
         return
-    event_type = (obj_entry.type if obj_entry and obj_entry.type else None) or entry.type
-    mode = (obj_entry.mode if obj_entry and obj_entry.mode else None) or entry.mode
+    retyped = obj_entry is not None and obj_entry.type is not None
+    event_type = obj_entry.type if obj_entry is not None and obj_entry.type else entry.type
+    # The verb's own mode ("ratify" -> treaty_ratified) wins over the object's ("treaty"), unless
+    # the object changes what kind of event it is ("sent troops" is a deployment, not aid).
+    object_mode = obj_entry.mode if obj_entry is not None else None
+    mode = object_mode if retyped or not entry.mode else entry.mode
     if event_type == "SANCTION":
         mode = None
 
@@ -207,27 +213,33 @@ def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
     return found
 
 
+def _pobj_of(token: Any, deps: set[str], words: set[str] | None = None) -> Any | None:
+    """The object of the first child phrase of these deps (and words): 'by X', 'between X'."""
+    for child in token.children:
+        if child.dep_ in deps and (words is None or child.lower_ in words):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
     if passive:
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return _with_conjuncts(pobj, ctx)
-        return []
+        # "signed by Russia", else "a treaty was signed between Russia and North Korea"
+        agent = _pobj_of(verb, {"agent"}) or _pobj_of(verb, {"prep"}, {"between"})
+        return _with_conjuncts(agent, ctx) if agent is not None else []
     node = verb
     for _ in range(6):
-        for child in node.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return _with_conjuncts(child, ctx)
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        if subject is not None:
+            return _with_conjuncts(subject, ctx)
         if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
-            return []
+            break
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # "accused Pyongyang of supplying missiles": the object of the verb above does it.
-            controller = node.head.head
-            for child in controller.children:
-                if child.dep_ == "dobj":
-                    return _with_conjuncts(child, ctx)
+            controller = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return _with_conjuncts(controller, ctx)
         node = node.head
     return []
 
