@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from pactwatch.commitments import (
+    CascadeResult,
+    Commitment,
+    Finding,
+    Scenario,
+    load_commitments,
+    load_scenario,
+    run_cascade,
+)
+from pactwatch.commitments import evaluate_scenario as _evaluate
+from pactwatch.commitments.from_store import scenario_from_events
 from pactwatch.errors import StoreError
 from pactwatch.kb import EventFilter, Store
 from pactwatch.model import Document, Event
@@ -127,3 +139,41 @@ def brief(
         html, summary = render_briefing(store, sample=sample)
     out.write_text(html, encoding="utf-8")
     return BriefResult(output=out, db=store_path, sample=sample, summary=summary, ingest=report)
+
+
+def commitments() -> list[Commitment]:
+    """Every coded commitment shipped with pactwatch (data/commitments/*.yaml)."""
+    return load_commitments()
+
+
+def commitment(commitment_id: str) -> Commitment | None:
+    return next((c for c in load_commitments() if c.id == commitment_id), None)
+
+
+def run_scenario(
+    scenario: Scenario | str | Path,
+    *,
+    interpretation: str | None = None,
+    cascade: bool = False,
+) -> CascadeResult:
+    """Evaluate every commitment against a scenario (a file or a Scenario)."""
+    loaded = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    names = [interpretation] if interpretation else None
+    if cascade:
+        return run_cascade(loaded, load_commitments(), interpretations=names)
+    return CascadeResult(findings=_evaluate(loaded, load_commitments(), interpretations=names))
+
+
+def obligations(
+    db: str | Path,
+    *,
+    as_of: dt.date | None = None,
+    include_reported: bool = False,
+    interpretation: str | None = None,
+) -> tuple[Scenario, list[Finding]]:
+    """The scenario the stored evidence makes up to a date, and the findings it gives."""
+    day = as_of or dt.date.today()
+    with Store(db, read_only=True) as store:
+        scenario = scenario_from_events(store.events(), day, include_reported=include_reported)
+    names = [interpretation] if interpretation else None
+    return scenario, _evaluate(scenario, load_commitments(), interpretations=names)

@@ -8,6 +8,7 @@ error; 3 the command exists but its capability is not built yet.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from pactwatch import api
 from pactwatch._version import __version__
+from pactwatch.commitments import Finding, atop_rows, diff, diff_text, to_yaml
 from pactwatch.errors import NotBuiltError, PactwatchError
 from pactwatch.model import PLOVER_TYPES, Event
 from pactwatch.pipeline import IngestReport
@@ -301,14 +303,98 @@ def check(
     _not_built("check", "verdicts come with the verification release")
 
 
+def _print_findings(findings: list[Finding], fmt: Format, chain: list[str] | None = None) -> None:
+    if fmt in {Format.json, Format.jsonl}:
+        if fmt is Format.json:
+            typer.echo(json.dumps([f.model_dump() for f in findings], indent=2, ensure_ascii=False))
+        else:
+            for f in findings:
+                typer.echo(f.model_dump_json())
+        return
+    quiet = {"not_activated", "complied"}
+    shown = [f for f in findings if f.status not in quiet]
+    for f in shown:
+        readings = ", ".join(f"{k}: {v}" for k, v in f.interpretations.items())
+        to = f" -> {f.beneficiary}" if f.beneficiary else ""
+        step = f"  (cascade step {f.cascade_step})" if f.cascade_step is not None else ""
+        typer.echo(
+            f"{f.status.upper():14} {f.commitment} art. {f.article} [{f.obligation}] "
+            f"{f.obligated}{to}{step}\n               {readings}"
+        )
+        if f.date_variants:
+            typer.echo(
+                "               date readings: "
+                + ", ".join(f"{k}: {v}" for k, v in f.date_variants.items())
+            )
+        for line in f.explanation:
+            typer.echo(f"    {line}")
+        typer.echo("")
+    typer.echo(
+        f"{len(shown)} finding(s) shown; {len(findings) - len(shown)} not activated or complied "
+        "(use --format json for all, with their explanations)"
+    )
+    if chain:
+        typer.echo("\ncascade:")
+        for line in chain:
+            typer.echo(f"  {line}")
+
+
 @app.command()
 def treaties(
     action: Annotated[str, typer.Argument(help="list | show ID | diff ID1 ID2")] = "list",
     ids: Annotated[list[str] | None, typer.Argument(help="Commitment ids.")] = None,
     db: DbOption = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="text, json or yaml-like text.")
+    ] = Format.text,
 ) -> None:
     """List, show or compare coded commitments (treaties and UN sanctions regimes)."""
-    _not_built("treaties", "treaties and UN sanctions as code are the next release")
+    ids = ids or []
+    wanted = {"list": 0, "show": 1, "diff": 2}
+    if action not in wanted or len(ids) != wanted[action]:
+        err.print("usage: pactwatch treaties list | show ID | diff ID1 ID2")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        found = {c.id: c for c in api.commitments()}
+    except PactwatchError as exc:
+        _fail(exc)
+    missing = [i for i in ids if i not in found]
+    if missing:
+        err.print(f"unknown commitment {missing[0]!r}; known: {', '.join(sorted(found))}")
+        raise typer.Exit(EXIT_FAILED)
+    if action == "list":
+        for c in found.values():
+            if fmt is Format.json:
+                typer.echo(
+                    json.dumps(
+                        {
+                            "id": c.id,
+                            "kind": c.kind,
+                            "title": c.title,
+                            "signed": str(c.signed),
+                            "in_force_from": str(c.in_force.from_),
+                            "in_force_until": str(c.in_force.until) if c.in_force.until else None,
+                            "parties": [m.code for m in c.parties],
+                        }
+                    )
+                )
+            else:
+                until = c.in_force.until or ("contested" if c.in_force.variants else "—")
+                typer.echo(f"{c.id:20} {c.kind:12} {c.in_force.from_} to {until!s:12} {c.short}")
+    elif action == "show":
+        c = found[ids[0]]
+        typer.echo(
+            json.dumps(c.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False)
+            if fmt is Format.json
+            else to_yaml(c)
+        )
+    else:
+        result = diff(found[ids[0]], found[ids[1]])
+        typer.echo(
+            json.dumps(result, indent=2, ensure_ascii=False)
+            if fmt is Format.json
+            else diff_text(result)
+        )
 
 
 @app.command()
@@ -324,7 +410,14 @@ def scenario(
     ] = False,
 ) -> None:
     """Evaluate the coded commitments against a scenario, with an explanation per finding."""
-    _not_built("scenario", "treaties and UN sanctions as code are the next release")
+    try:
+        result = api.run_scenario(file, interpretation=interpretation, cascade=cascade)
+    except PactwatchError as exc:
+        _fail(exc)
+    except KeyError as exc:
+        err.print(str(exc.args[0]))
+        raise typer.Exit(EXIT_USAGE) from exc
+    _print_findings(result.findings, fmt, result.chain if cascade else None)
 
 
 @app.command()
@@ -334,9 +427,30 @@ def obligations(
         str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default today).")
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
+    include_reported: Annotated[
+        bool, typer.Option(help="Count reported events too, not only asserted ones.")
+    ] = False,
+    interpretation: Annotated[
+        str | None, typer.Option(help="One named interpretation only.")
+    ] = None,
 ) -> None:
     """Evaluate the commitments against a scenario built from the stored evidence."""
-    _not_built("obligations", "treaties and UN sanctions as code are the next release")
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError as exc:
+        err.print(f"--as-of wants YYYY-MM-DD, got {as_of!r}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    try:
+        built, findings = api.obligations(
+            db or _default_db(),
+            as_of=day,
+            include_reported=include_reported,
+            interpretation=interpretation,
+        )
+    except PactwatchError as exc:
+        _fail(exc)
+    err.print(f"{built.name}: {len(built.events)} events")
+    _print_findings(findings, fmt)
 
 
 @app.command()
@@ -397,7 +511,13 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export the store: PLOVER JSON, an actor network (GraphML), CSV, or ATOP-style commitments."""
-    _not_built("export", "exports come with the extraction and commitments releases")
+    if fmt is not ExportFormat.atop:
+        _not_built(f"export --format {fmt.value}", "this export comes with the extraction release")
+    try:
+        output.write_text(atop_rows(api.commitments()), encoding="utf-8")
+    except PactwatchError as exc:
+        _fail(exc)
+    typer.echo(str(output))
 
 
 def _version_callback(value: bool) -> None:

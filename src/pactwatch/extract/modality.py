@@ -15,9 +15,21 @@ from typing import Any
 from pactwatch.extract.lexicon import ModalityCues
 
 _CLAUSE_LINKS = {
-    "xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "relcl", "acl", "dobj", "prep", "pobj",
-    "parataxis", "oprd", "attr",
-}  # fmt: skip
+    "xcomp",
+    "ccomp",
+    "acomp",
+    "advcl",
+    "conj",
+    "pcomp",
+    "relcl",
+    "acl",
+    "dobj",
+    "prep",
+    "pobj",
+    "parataxis",
+    "oprd",
+    "attr",
+}
 _REPORTED_LINKS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "prep"}
 _INTENDED_LINKS = {"xcomp", "ccomp", "acomp", "prep", "pobj", "pcomp", "advcl"}
 _MAX_STEPS = 8
