@@ -72,7 +72,7 @@ def load_commitments(extra: Iterable[str | Path] = ()) -> list[Commitment]:
 
 
 def to_yaml(commitment: Commitment) -> str:
-    data = commitment.model_dump(
-        mode="json", by_alias=True, exclude_none=True, exclude_defaults=True
-    )
+    # exclude_defaults drops optional fields left empty; a required null (a procedural
+    # article's obligation) stays.
+    data = commitment.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
