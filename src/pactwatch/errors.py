@@ -23,6 +23,8 @@ CODES: Final[dict[str, str]] = {
     "PW-STORE-002": "the path is not a pactwatch store",
     "PW-STORE-003": "the store was written by a newer pactwatch (unknown migration)",
     "PW-NLP-001": "no spaCy pipeline from the setting nlp.models is installed",
+    "PW-COMMIT-001": "a commitment file does not fit the schema (names the file, provision, field)",
+    "PW-SCENARIO-001": "a scenario file cannot be read or does not fit the scenario shape",
     "PW-CLI-002": "usage error",
     "PW-CLI-003": "this capability is not built yet",
 }

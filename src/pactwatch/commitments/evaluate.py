@@ -145,14 +145,29 @@ def _regime_targets(p: Provision) -> set[str]:
     return found
 
 
-def _beneficiaries(
-    c: Commitment, p: Provision, obligated: str, scenario: Scenario
-) -> list[str | None]:
-    if p.beneficiary in {"other", "attacked"}:
-        members = c.members_on(scenario.date) or [m.code for m in c.parties]
-        others: list[str | None] = [m for m in members if m != obligated]
-        return others or [None]
-    return [p.beneficiary]
+def _touched(events: list[ScenarioEvent], world: World) -> set[str]:
+    """Every state an event is aimed at or happens in, under any reading."""
+    found: set[str] = set()
+    for event in events:
+        if event.target:
+            found.add(event.target)
+        place = world.place(event.location) if event.location else None
+        if place is not None:
+            found |= {s for s in [place.state, *place.owner.values()] if s}
+    return found
+
+
+def _beneficiaries(case: _Case) -> list[str | None]:
+    c, p, obligated = case.commitment, case.provision, case.obligated
+    if p.beneficiary not in {"other", "attacked"}:
+        return [p.beneficiary]
+    members = c.members_on(case.scenario.date) or [m.code for m in c.parties]
+    others: list[str | None] = [m for m in members if m != obligated]
+    if len(others) > 1:
+        # In a many-member treaty only members the scenario touches can be the ones protected.
+        touched = _touched(case.events, case.world)
+        others = [m for m in others if m in touched]
+    return others or [None]
 
 
 def _merge(statuses: list[str]) -> str:
@@ -167,7 +182,7 @@ def evaluate_provision(
     c, p, obligated, scenario = case.commitment, case.provision, case.obligated, case.scenario
     variants: list[DateVariant | None] = list(c.in_force.variants) or [None]
     best: tuple[int, Finding, dict[str, list[Any]]] | None = None
-    for beneficiary in _beneficiaries(c, p, obligated, scenario):
+    for beneficiary in _beneficiaries(case):
         per_interp: dict[str, str] = {}
         per_variant: dict[str, list[str]] = {v.name if v else "": [] for v in variants}
         lines: list[str] = []

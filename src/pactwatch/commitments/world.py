@@ -43,7 +43,7 @@ class Conflict:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class World:
     interpretations: dict[str, Interpretation]
     questions: dict[str, str]
@@ -51,19 +51,24 @@ class World:
     conflicts: tuple[Conflict, ...]
 
     def place(self, name: str) -> Place | None:
-        found = self.places.get(name.lower().strip())
-        if found is not None:
-            return found
-        # A state named directly ("Russia", "RUS") is its own territory.
-        hit = load_registry().lookup(name.strip())
-        code = hit[0].code if hit else (name if name.isupper() and len(name) == 3 else None)
-        return Place(name=name, state=code, owner={}, note=None) if code else None
+        return _place(self, name)
 
     def conflict(self, a: str, b: str, on: dt.date) -> Conflict | None:
         for conflict in self.conflicts:
             if {a, b} <= conflict.between and conflict.since <= on:
                 return conflict
         return None
+
+
+@lru_cache(maxsize=4096)
+def _place(world: World, name: str) -> Place | None:
+    found = world.places.get(name.lower().strip())
+    if found is not None:
+        return found
+    # A state named directly ("Russia", "RUS") is its own territory.
+    hit = load_registry().lookup(name.strip())
+    code = hit[0].code if hit else (name if name.isupper() and len(name) == 3 else None)
+    return Place(name=name, state=code, owner={}, note=None) if code else None
 
 
 def _read(name: str) -> Any:
