@@ -312,7 +312,13 @@ def _print_findings(findings: list[Finding], fmt: Format, chain: list[str] | Non
                 typer.echo(f.model_dump_json())
         return
     quiet = {"not_activated", "complied"}
-    shown = [f for f in findings if f.status not in quiet]
+    standing = [
+        f
+        for f in findings
+        if f.status == "activated"
+        and any("no conditions: the obligation applies" in line for line in f.explanation)
+    ]
+    shown = [f for f in findings if f.status not in quiet and f not in standing]
     for f in shown:
         readings = ", ".join(f"{k}: {v}" for k, v in f.interpretations.items())
         to = f" -> {f.beneficiary}" if f.beneficiary else ""
@@ -329,9 +335,16 @@ def _print_findings(findings: list[Finding], fmt: Format, chain: list[str] | Non
         for line in f.explanation:
             typer.echo(f"    {line}")
         typer.echo("")
+    if standing:
+        typer.echo("Standing obligations (in force, with no trigger):")
+        for f in standing:
+            to = f.beneficiary or "-"
+            typer.echo(f"  {f.commitment} art. {f.article} [{f.obligation}] {f.obligated} -> {to}")
+        typer.echo("")
+    rest = len(findings) - len(shown) - len(standing)
     typer.echo(
-        f"{len(shown)} finding(s) shown; {len(findings) - len(shown)} not activated or complied "
-        "(use --format json for all, with their explanations)"
+        f"{len(shown)} finding(s) explained above; {len(standing)} standing; {rest} not activated "
+        "or complied (--format json lists all, with their explanations)"
     )
     if chain:
         typer.echo("\ncascade:")
