@@ -88,7 +88,7 @@ def test_errors_name_the_file_the_provision_and_the_field(tmp_path: Path) -> Non
 def test_each_kind_of_mistake_is_named(change: Any, expected: str) -> None:
     data = copy.deepcopy(BASE)
     change(data)
-    with pytest.raises(CommitmentError, match="x.yaml") as caught:
+    with pytest.raises(CommitmentError, match=r"x\.yaml") as caught:
         parse_commitment(data, "x.yaml")
     assert expected in str(caught.value)
 

@@ -179,7 +179,7 @@ def evaluate_provision(
     case: _Case, interpretations: list[str]
 ) -> tuple[Finding, dict[str, list[Any]]]:
     """One Finding, and per interpretation the attacks that activated it (for the cascade)."""
-    c, p, obligated, scenario = case.commitment, case.provision, case.obligated, case.scenario
+    c, p, obligated = case.commitment, case.provision, case.obligated
     variants: list[DateVariant | None] = list(c.in_force.variants) or [None]
     best: tuple[int, Finding, dict[str, list[Any]]] | None = None
     for beneficiary in _beneficiaries(case):
