@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pactwatch.commitments import (
     Finding,
     Scenario,
+    diff,
     evaluate_scenario,
     load_commitments,
     load_scenario,
@@ -142,8 +143,12 @@ def test_cascade_reaches_a_fixed_point_and_reports_its_chain_in_order() -> None:
     result = run_cascade(load_scenario(SCENARIOS / "kursk-2025.yaml"), load_commitments())
     parties = [line for line in result.chain if line.startswith("[parties]")]
     assert parties[0] == "[parties] assumption comply: true"
-    assert "step 0: rus-prk-2024 article 4 activates for PRK" in parties[1]
-    assert "new event: PRK ASSAULT/armed_attack -> UKR at Kursk" in parties[2]
+    fired = next(
+        i
+        for i, line in enumerate(parties)
+        if "step 0: rus-prk-2024 article 4 activates for PRK" in line
+    )
+    assert "new event: PRK ASSAULT/armed_attack -> UKR at Kursk" in parties[fired + 1]
     assert "fixed point" in parties[-1]
     finding = _find(result.findings, "rus-prk-2024", "4", "PRK")
     assert finding.cascade_step == 0
@@ -231,3 +236,113 @@ def test_every_example_scenario_loads_and_explains_itself(path: Path) -> None:
     for finding in findings:
         assert finding.explanation and finding.sources
         assert set(finding.interpretations) == {"parties", "un_majority", "strict_text"}
+
+
+# -- golden tests that need the historical and UN files ----------------------------------------
+
+
+def _attack_on_dprk(date: str) -> list[Finding]:
+    return evaluate_scenario(_scenario(date, _attack("USA", "PRK", "Wonsan")), load_commitments())
+
+
+def test_the_1961_soviet_treaty_obliges_the_ussr_if_the_dprk_is_attacked_in_1970() -> None:
+    """Article 1 of the 1961 treaty (UNTS No. 6045; signed 6 July 1961:
+    https://assets.documentcloud.org/documents/3005971/1961-Treaty-of-Friendship-Cooperation-and-Mutual.txt)."""
+    finding = _find(_attack_on_dprk("1970-05-01"), "sun-prk-1961", "1", "SUN")
+    assert finding.status == "activated"
+    assert set(finding.interpretations.values()) == {"activated"}
+
+
+def test_no_russian_defence_obligation_exists_in_2005() -> None:
+    """The 1961 treaty had lapsed (1995 or 1996, sources differ) and the 2000 treaty has no
+    military-assistance clause (https://jamestown.org/program/russia-and-north-korea-sign-friendship-treaty/)."""
+    findings = _attack_on_dprk("2005-05-01")
+    russian = [
+        f for f in findings if f.obligated == "RUS" and f.obligation in {"defense", "offense"}
+    ]
+    assert russian
+    assert all(f.status == "not_activated" for f in russian)
+
+
+def test_the_contested_end_of_the_1961_treaty_shows_as_date_variants() -> None:
+    """End of validity: 1995 (Gibler/COW, Jamestown) or the 1996 renewal date (Yonhap, Meduza)."""
+    finding = _find(_attack_on_dprk("1995-12-01"), "sun-prk-1961", "1", "RUS")
+    assert finding.status == "contested"
+    assert finding.date_variants is not None
+    assert finding.date_variants["lapse_1995"] == "not_activated"
+    assert finding.date_variants["lapse_1996"] == "activated"
+
+
+def test_reported_fuel_deliveries_above_a_million_barrels_violate_resolution_2397() -> None:
+    """Open Source Centre via YTN (22 Nov 2024): over a million barrels since March 2024, against
+    the 500,000-barrel yearly cap (https://m.ytn.co.kr/en/news_view.amp.php?key=202411220953531211&s_mcd=0104)."""
+    findings = evaluate_scenario(
+        load_scenario(SCENARIOS / "fuel-above-cap.yaml"), load_commitments()
+    )
+    cap = next(
+        f
+        for f in findings
+        if f.commitment == "un-dprk-sanctions"
+        and "2397" in f.article
+        and f.obligation == "limit"
+        and f.obligated == "RUS"
+    )
+    assert cap.status == "violated"
+    assert any("above the cap of 500,000 barrel" in line for line in cap.explanation)
+    assert not any(
+        f.obligated == "PRK" and f.obligation == "limit" for f in findings
+    )  # the supplier is bound
+
+
+def test_a_delivery_within_the_cap_complies() -> None:
+    scenario = _scenario(
+        "2024-11-30",
+        {
+            "source": "RUS",
+            "target": "PRK",
+            "type": "AID",
+            "mode": "fuel",
+            "date": "2024-06",
+            "quantities": [{"value": 120000, "unit": "barrel", "item": "refined petroleum"}],
+        },
+    )
+    cap = next(
+        f
+        for f in evaluate_scenario(scenario, load_commitments())
+        if f.commitment == "un-dprk-sanctions"
+        and f.obligation == "limit"
+        and f.obligated == "RUS"
+        and "2397" in f.article
+    )
+    assert cap.status == "complied"
+
+
+def test_arms_flows_both_ways_breach_the_embargo() -> None:
+    scenario = _scenario(
+        "2024-06-01",
+        {"source": "PRK", "target": "RUS", "type": "AID", "mode": "munitions"},
+        {"source": "RUS", "target": "PRK", "type": "AID", "mode": "military_materiel"},
+    )
+    violated = {
+        (f.obligated, f.article)
+        for f in evaluate_scenario(scenario, load_commitments())
+        if f.commitment == "un-dprk-sanctions" and f.status == "violated"
+    }
+    assert {obligated for obligated, _ in violated} == {"RUS", "PRK"}
+    assert (
+        len({article for _, article in violated}) >= 2
+    )  # the ban on supply and the ban on exports
+
+
+def test_the_2024_pact_mirrors_1961_in_its_defence_clause() -> None:
+    by_id = {c.id: c for c in load_commitments()}
+    result = diff(by_id["sun-prk-1961"], by_id["rus-prk-2024"])
+    defence = next(r for r in result["provisions"] if r["obligation"] == "defense")
+    assert defence["a"]["article"] == "1" and defence["b"]["article"] == "4"
+    assert (
+        "armed_attack" in defence["a"]["conditions"]
+        and "state_of_war" in defence["b"]["conditions"]
+    )
+    assert (
+        "not_aggressor" in defence["b"]["conditions"]
+    )  # the Article 51 reference is what 2024 adds

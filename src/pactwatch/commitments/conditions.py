@@ -35,6 +35,15 @@ class Env:
         default_factory=list
     )  # (attack, attackers)
 
+    def parties(self, ref: str) -> set[str] | None:
+        """The states a reference stands for; None for 'any' (anyone at all)."""
+        resolved = self.party(ref)
+        if resolved == "any":
+            return None
+        if resolved == "party":
+            return set(self.members())
+        return {resolved} if resolved else set()
+
     def party(self, ref: str) -> str | None:
         """Resolve a party reference; 'any' and 'party' come back as themselves."""
         if ref == "beneficiary":
@@ -187,20 +196,32 @@ def _where(
 
 
 def _state_of_war(spec: Any, env: Env) -> tuple[Truth, str]:
-    party = env.party(spec.party)
+    who = env.parties(spec.party)
+    label = "anyone" if who is None else ", ".join(sorted(who)) or "?"
+
+    def concerns(event: ScenarioEvent) -> bool:
+        return who is None or bool({event.source, event.target} & who)
+
     if "state_of_war" in env.scenario.assumptions:
         value = bool(env.scenario.assumptions["state_of_war"])
         return value, f"assumed by the scenario (state_of_war: {str(value).lower()})"
-    declared = [e for e in env.events if e.mode == "war_declared" and party in {e.source, e.target}]
+    declared = [e for e in env.events if e.mode == "war_declared" and concerns(e)]
     if declared:
         return True, f"war declared: {declared[0].describe()}"
-    if not env.attacked(party):
-        return False, f"{party} is neither attacked nor at declared war"
+    attacked = [
+        e
+        for e in env.events
+        if e.type == "ASSAULT"
+        and e.polarity == "positive"
+        and (who is None or env.owner(e)[0] in who)
+        and (who is None or e.target in who | {None})
+    ]
+    if not attacked:
+        return False, f"{label}: neither attacked nor at declared war"
     if env.answers.get("hostilities_are_war"):
-        return (
-            True,
-            f"{party} is under armed attack, and '{env.interpretation}' counts hostilities "
-            "without a declaration as a state of war",
+        return True, (
+            f"{label} under armed attack, and '{env.interpretation}' counts hostilities "
+            "without a declaration as a state of war"
         )
     return False, f"no declaration of war, and '{env.interpretation}' requires one"
 
@@ -244,17 +265,21 @@ def _not_aggressor(spec: Any, env: Env) -> tuple[Truth, str]:
 
 
 def _threat(spec: Any, env: Env) -> tuple[Truth, str]:
-    against = env.party(spec.against)
+    who = env.parties(spec.against)
+    label = "anyone" if who is None else ", ".join(sorted(who)) or "?"
     hits = [
         e
         for e in env.events
         if (e.type == "THREATEN" or e.mode == "threat")
-        and e.target == against
+        and (who is None or e.target in who)
         and (spec.by == "any" or e.source in spec.by)
     ]
-    if hits or env.attacked(against):
-        return True, f"{(hits[0].describe() if hits else 'an armed attack')} threatens {against}"
-    return False, f"no threat against {against} in the scenario"
+    if hits:
+        return True, f"{hits[0].describe()} threatens {label}"
+    attacked = who is None or any(env.attacked(party) for party in who)
+    if attacked and any(e.type == "ASSAULT" for e in env.events):
+        return True, f"an armed attack on {label} is itself a threat"
+    return False, f"no threat against {label} in the scenario"
 
 
 def _mobilisation(spec: Any, env: Env) -> tuple[Truth, str]:

@@ -44,6 +44,15 @@ class _Case:
     scenario: Scenario
     events: list[ScenarioEvent]
     world: World
+    # Shared by every case of one evaluation: condition outcomes that do not depend on which
+    # party is obligated (a NATO article is evaluated once, not once per member), and members.
+    memo: dict[Any, Any]
+
+    def members(self) -> list[str]:
+        key = ("members", self.commitment.id)
+        if key not in self.memo:
+            self.memo[key] = self.commitment.members_on(self.scenario.date)
+        return list(self.memo[key])
 
 
 @dataclass(frozen=True)
@@ -82,9 +91,12 @@ def _run(
 ) -> _Outcome:
     c, p, obligated, scenario = case.commitment, case.provision, case.obligated, case.scenario
     table = _LIMIT if p.obligation in {"prohibition", "limit"} else _ACTIVE
-    ok, why = _in_force(c, p, scenario.date, variant)
+    force_key = ("in_force", c.id, p.article, variant.name if variant else None)
+    if force_key not in case.memo:
+        case.memo[force_key] = _in_force(c, p, scenario.date, variant)
+    ok, why = case.memo[force_key]
     lines = [f"in force: {MARK[ok]} — {why}"]
-    members = c.members_on(scenario.date)
+    members = case.members()
     if ok and p.obligated != "members" and obligated not in members:
         ok, lines = False, [*lines, f"{obligated} is not a party on {scenario.date}"]
     if not ok:
@@ -96,6 +108,44 @@ def _run(
         return _Outcome(
             table[True], [*lines, "no conditions: the obligation applies while in force"], []
         )
+    key = (
+        c.id,
+        p.article,
+        beneficiary,
+        interpretation,
+        variant.name if variant else None,
+        obligated if _depends_on_obligated(p) else None,
+    )
+    cached = case.memo.get(key)
+    if cached is not None:
+        return _Outcome(cached.status, lines + cached.lines[1:], cached.attacks)
+    outcome = _evaluate_conditions(case, beneficiary, interpretation, lines)
+    case.memo[key] = outcome
+    return outcome
+
+
+_DEPENDS: dict[int, tuple[Provision, bool]] = {}
+
+
+def _depends_on_obligated(p: Provision) -> bool:
+    """Whether the article's conditions mention the obligated party (flows bind to it)."""
+    cached = _DEPENDS.get(id(p))
+    if cached is None or cached[0] is not p:
+        value = any(
+            cond.flow is not None or "obligated" in str(cond.model_dump(exclude_none=True))
+            for cond in _conditions(p)
+            if cond.key not in {"all", "any", "not"}
+        )
+        cached = _DEPENDS[id(p)] = (p, value)
+    return cached[1]
+
+
+def _evaluate_conditions(
+    case: _Case, beneficiary: str | None, interpretation: str, lines: list[str]
+) -> _Outcome:
+    c, p, obligated, scenario = case.commitment, case.provision, case.obligated, case.scenario
+    assert p.conditions is not None
+    table = _LIMIT if p.obligation in {"prohibition", "limit"} else _ACTIVE
     env = Env(
         commitment=c,
         provision=p,
@@ -116,33 +166,48 @@ def _obligated(
     c: Commitment, p: Provision, scenario: Scenario, events: list[ScenarioEvent]
 ) -> list[str]:
     if p.obligated == "members":
-        # The UN member states the scenario shows dealing with a state the regime concerns.
-        targets = {code for m in c.parties for code in [m.code]} | _regime_targets(p)
+        # The UN member states the scenario shows dealing with a state the regime concerns; a
+        # state that only receives a limited or banned flow is not the one the article binds.
+        receivers = _flow_receivers(p)
+        targets = _regime_targets(p)
         involved = {
             s
             for e in events
             for s in (e.source, e.target)
             if s and (e.source in targets or e.target in targets)
         }
-        return sorted(s for s in involved if len(s) == 3 and s.isupper() and s not in {"UNSC"})
+        states = {s for s in involved if len(s) == 3 and s.isupper() and s != "UNSC"}
+        return sorted(states - receivers)
     if p.obligated == "parties":
         return c.members_on(scenario.date) or [m.code for m in c.parties]
     return list(p.obligated)
 
 
-def _regime_targets(p: Provision) -> set[str]:
-    found: set[str] = set()
-    stack = [p.conditions] if p.conditions else []
+def _flow_receivers(p: Provision) -> set[str]:
+    return {
+        cond.flow.to
+        for cond in _conditions(p)
+        if cond.flow and cond.flow.to not in {"any", "obligated", "beneficiary"}
+    }
+
+
+def _conditions(p: Provision) -> list[Any]:
+    found, stack = [], [p.conditions] if p.conditions else []
     while stack:
         cond = stack.pop()
-        if cond.flow:
-            found |= {
-                x
-                for x in (cond.flow.from_, cond.flow.to)
-                if x not in {"any", "obligated", "beneficiary"}
-            }
+        found.append(cond)
         stack += [*(cond.all_ or []), *(cond.any_ or [])] + ([cond.not_] if cond.not_ else [])
     return found
+
+
+def _regime_targets(p: Provision) -> set[str]:
+    return {
+        side
+        for cond in _conditions(p)
+        if cond.flow
+        for side in (cond.flow.from_, cond.flow.to)
+        if side not in {"any", "obligated", "beneficiary"}
+    }
 
 
 def _touched(events: list[ScenarioEvent], world: World) -> set[str]:
@@ -178,7 +243,44 @@ def _merge(statuses: list[str]) -> str:
 def evaluate_provision(
     case: _Case, interpretations: list[str]
 ) -> tuple[Finding, dict[str, list[Any]]]:
-    """One Finding, and per interpretation the attacks that activated it (for the cascade)."""
+    """One Finding, and per interpretation the attacks that activated it (for the cascade).
+
+    When the article's conditions do not depend on who owes it, members with the same possible
+    beneficiaries and the same membership get the same answer: it is computed once and copied."""
+    shared = None
+    if not _depends_on_obligated(case.provision):
+        is_member = case.obligated in case.members()
+        shared = (
+            "finding",
+            case.commitment.id,
+            case.provision.article,
+            tuple(_beneficiaries(case)),
+            is_member,
+        )
+        if shared in case.memo:
+            template, hits, owner = case.memo[shared]
+            return _retarget(template, owner, case.obligated), hits
+    finding, hits = _evaluate_provision(case, interpretations)
+    if shared is not None:
+        case.memo[shared] = (finding, hits, case.obligated)
+    return finding, hits
+
+
+def _retarget(template: Finding, owner: str, obligated: str) -> Finding:
+    """The same finding for another member: the party's name changes in the first line (who owes
+    whom) and in a "not a party" step, never inside the description of an event."""
+    explanation = [
+        line.replace(owner, obligated, 1)
+        if i == 0 or line.endswith("is not a party on " + line[-10:])
+        else line
+        for i, line in enumerate(template.explanation)
+    ]
+    return template.model_copy(update={"obligated": obligated, "explanation": explanation})
+
+
+def _evaluate_provision(
+    case: _Case, interpretations: list[str]
+) -> tuple[Finding, dict[str, list[Any]]]:
     c, p, obligated = case.commitment, case.provision, case.obligated
     variants: list[DateVariant | None] = list(c.in_force.variants) or [None]
     best: tuple[int, Finding, dict[str, list[Any]]] | None = None
@@ -204,7 +306,9 @@ def evaluate_provision(
         intro = [f"{c.short}, article {p.article} ({p.obligation}): {owes}. {summary}"]
         if p.quote:
             intro.append(f'Key words, as quoted by the sources: "{p.quote}"')
-        finding = Finding(
+        # Built from values the evaluator made itself: no validation needed on this hot path.
+        finding = Finding.model_construct(
+            cascade_step=None,
             commitment=c.id,
             article=p.article,
             obligated=obligated,
@@ -258,13 +362,14 @@ def evaluate_with_attacks(
         )
     events = [*scenario.events, *(extra_events or [])]
     findings, attacks = [], []
+    memo: dict[Any, Any] = {}
     for commitment in commitments:
         for provision in commitment.provisions:
             if provision.obligation is None:
                 continue
             for obligated in _obligated(commitment, provision, scenario, events):
                 finding, hit = evaluate_provision(
-                    _Case(commitment, provision, obligated, scenario, events, world), names
+                    _Case(commitment, provision, obligated, scenario, events, world, memo), names
                 )
                 findings.append(finding)
                 attacks.append(hit)
