@@ -14,6 +14,7 @@ from pactwatch.commitments import (
     Scenario,
     diff,
     evaluate_scenario,
+    load_commitment_file,
     load_commitments,
     load_scenario,
     run_cascade,
@@ -346,3 +347,21 @@ def test_the_2024_pact_mirrors_1961_in_its_defence_clause() -> None:
     assert (
         "not_aggressor" in defence["b"]["conditions"]
     )  # the Article 51 reference is what 2024 adds
+
+
+def test_an_article_naming_a_protected_state_directly_is_evaluated(tmp_path: Path) -> None:
+    """`against: BEL` (a guarantee of a third state) must not be skipped by the quick pre-check."""
+    path = tmp_path / "guarantee.yaml"
+    path.write_text(
+        "id: g\nkind: treaty\ntitle: G\nshort: G\nparties: [{code: GBR}, {code: FRA}]\nsigned: 1900-01-01\n"
+        "in_force: {from: 1900-01-01, renewal: none, sources: [https://test.example]}\n"
+        "sources: [https://test.example]\nprovisions:\n"
+        "  - {article: '1', summary: Guard Belgium., obligation: defense, beneficiary: null,\n"
+        "     conditions: {armed_attack: {against: BEL}}, sources: [https://test.example]}\n",
+        encoding="utf-8",
+    )
+    guarantee = load_commitment_file(path)
+    hit = evaluate_scenario(_scenario("1914-08-04", _attack("DEU", "BEL", "Liège")), [guarantee])
+    assert {f.status for f in hit} == {"activated"}
+    miss = evaluate_scenario(_scenario("1914-08-04", _attack("DEU", "FRA")), [guarantee])
+    assert {f.status for f in miss} == {"not_activated"}

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from pactwatch.commitments.conditions import MARK, Env, evaluate
 from pactwatch.commitments.scenario import Scenario, ScenarioEvent
-from pactwatch.commitments.schema import Commitment, DateVariant, Provision
+from pactwatch.commitments.schema import Commitment, Condition, DateVariant, Provision
 from pactwatch.commitments.world import World, load_world
 
 _ACTIVE = {True: "activated", False: "not_activated", None: "undetermined"}
@@ -223,14 +223,22 @@ def _touched(events: list[ScenarioEvent], world: World) -> set[str]:
 
 
 def _beneficiaries(case: _Case) -> list[str | None]:
+    key = ("beneficiaries", case.commitment.id, case.provision.article, case.obligated)
+    if key not in case.memo:
+        case.memo[key] = _find_beneficiaries(case)
+    found: list[str | None] = case.memo[key]
+    return found
+
+
+def _find_beneficiaries(case: _Case) -> list[str | None]:
     c, p, obligated = case.commitment, case.provision, case.obligated
     if p.beneficiary not in {"other", "attacked"}:
         return [p.beneficiary]
-    members = c.members_on(case.scenario.date) or [m.code for m in c.parties]
+    members = case.members() or [m.code for m in c.parties]
     others: list[str | None] = [m for m in members if m != obligated]
     if len(others) > 1:
         # In a many-member treaty only members the scenario touches can be the ones protected.
-        touched = _touched(case.events, case.world)
+        touched = _scenario_index(case)["touched"]
         others = [m for m in others if m in touched]
     return others or [None]
 
@@ -266,6 +274,102 @@ def evaluate_provision(
     return finding, hits
 
 
+def _necessary(condition: Condition | None) -> list[Condition]:
+    """Leaves that must hold for the whole condition to hold (those under top-level `all`s)."""
+    if condition is None:
+        return []
+    if condition.all_ is not None:
+        return [leaf for part in condition.all_ for leaf in _necessary(part)]
+    if condition.key in {"any", "not"}:
+        return []
+    return [condition]
+
+
+def _scenario_index(case: _Case) -> dict[str, Any]:
+    key = ("index",)
+    if key not in case.memo:
+        events = [e for e in case.events if e.polarity == "positive"]
+        case.memo[key] = {
+            "types": {e.type for e in events},
+            "modes": {e.mode for e in events},
+            "touched": _touched(case.events, case.world),
+        }
+    index: dict[str, Any] = case.memo[key]
+    return index
+
+
+def _cannot_fire(case: _Case) -> str | None:
+    """Why the article cannot activate whatever the reading, when a necessary condition has no
+    candidate event at all; None when it must be evaluated in full."""
+    if case.provision.conditions is None:
+        return None
+    for leaf in _necessary(case.provision.conditions):
+        why = _leaf_impossible(leaf, case)
+        if why is not None:
+            return why
+    return None
+
+
+def _leaf_impossible(leaf: Condition, case: _Case) -> str | None:
+    index = _scenario_index(case)
+    types, modes = index["types"], index["modes"]
+    if leaf.armed_attack is not None:
+        against = leaf.armed_attack.against
+        protected: set[str] | None = {against}  # a named state
+        if against == "any":
+            protected = None
+        elif against == "party":
+            protected = set(case.members())
+        elif against == "beneficiary":
+            protected = {b for b in _beneficiaries(case) if b is not None}
+        elif against == "obligated":
+            protected = {case.obligated}
+        if "ASSAULT" not in types or (protected is not None and not protected & index["touched"]):
+            return "no armed attack on a state this article protects"
+        return None
+    checks = [
+        (
+            leaf.flow is not None and not set(leaf.flow.modes if leaf.flow else []) & modes,
+            "no flow of the kinds the article limits",
+        ),
+        (leaf.mobilisation is not None and "MOBILIZE" not in types, "no mobilisation"),
+        (
+            leaf.request is not None
+            and "REQUEST" not in types
+            and "request" not in case.scenario.assumptions,
+            "no request",
+        ),
+        (leaf.threat is not None and not {"THREATEN", "ASSAULT"} & types, "no threat or attack"),
+    ]
+    return next((f"{why} in the scenario" for failed, why in checks if failed), None)
+
+
+def _quick_finding(case: _Case, interpretations: list[str], why: str) -> Finding:
+    c, p = case.commitment, case.provision
+    table = _LIMIT if p.obligation in {"prohibition", "limit"} else _ACTIVE
+    status = table[False]
+    beneficiaries = _beneficiaries(case)
+    beneficiary = beneficiaries[0] if len(beneficiaries) == 1 else None
+    owes = f"{case.obligated} owes {beneficiary}" if beneficiary else f"{case.obligated} is bound"
+    summary = " ".join(p.summary.split())
+    return Finding.model_construct(
+        cascade_step=None,
+        commitment=c.id,
+        article=p.article,
+        obligated=case.obligated,
+        beneficiary=beneficiary,
+        obligation=p.obligation or "",
+        status=status,
+        interpretations=dict.fromkeys(interpretations, status),
+        date_variants=None,
+        explanation=[
+            f"{c.short}, article {p.article} ({p.obligation}): {owes}. {summary}",
+            f"[every reading] {status}: a condition the article needs cannot hold — {why}",
+        ],
+        sources=list(dict.fromkeys([*p.sources, *c.in_force.sources])),
+    )
+
+
 def _retarget(template: Finding, owner: str, obligated: str) -> Finding:
     """The same finding for another member: the party's name changes in the first line (who owes
     whom) and in a "not a party" step, never inside the description of an event."""
@@ -281,6 +385,9 @@ def _retarget(template: Finding, owner: str, obligated: str) -> Finding:
 def _evaluate_provision(
     case: _Case, interpretations: list[str]
 ) -> tuple[Finding, dict[str, list[Any]]]:
+    blocked = _cannot_fire(case)
+    if blocked is not None:
+        return _quick_finding(case, interpretations, blocked), {}
     c, p, obligated = case.commitment, case.provision, case.obligated
     variants: list[DateVariant | None] = list(c.in_force.variants) or [None]
     best: tuple[int, Finding, dict[str, list[Any]]] | None = None
