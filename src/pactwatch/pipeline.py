@@ -7,7 +7,6 @@ a run that is killed can simply be run again.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,7 +187,3 @@ def sample_corpus() -> Path:
     if repo.is_dir():
         return repo
     raise FileNotFoundError("the sample corpus is not installed with this copy of pactwatch")
-
-
-def today() -> str:
-    return dt.date.today().isoformat()

@@ -371,12 +371,10 @@ def _quick_finding(case: _Case, interpretations: list[str], why: str) -> Finding
 
 
 def _retarget(template: Finding, owner: str, obligated: str) -> Finding:
-    """The same finding for another member: the party's name changes in the first line (who owes
-    whom) and in a "not a party" step, never inside the description of an event."""
+    """The same finding for another member: the party's name changes where it names the party
+    (the first line, who owes whom; a "not a party" step), never inside an event's description."""
     explanation = [
-        line.replace(owner, obligated, 1)
-        if i == 0 or line.endswith("is not a party on " + line[-10:])
-        else line
+        line.replace(owner, obligated, 1) if i == 0 or " is not a party on " in line else line
         for i, line in enumerate(template.explanation)
     ]
     return template.model_copy(update={"obligated": obligated, "explanation": explanation})

@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from pactwatch.commitments.schema import Commitment
+from pactwatch.commitments.yamlfile import field_path, problems, read_yaml
 from pactwatch.errors import PactwatchError
 
 
@@ -31,24 +32,19 @@ def _where(data: Any, loc: tuple[Any, ...]) -> str:
             article = "?"
         rest = ".".join(str(p) for p in loc[2:]) or "(the provision)"
         return f"provision {loc[1] + 1} (article {article}), field {rest}"
-    return "field " + (".".join(str(p) for p in loc) or "(top level)")
+    return field_path(loc)
 
 
 def parse_commitment(data: Any, origin: str) -> Commitment:
     try:
         return Commitment.model_validate(data)
     except ValidationError as exc:
-        problems = [f"{_where(data, tuple(e['loc']))}: {e['msg']}" for e in exc.errors()[:5]]
-        raise CommitmentError(f"{origin}: " + "; ".join(problems)) from exc
+        raise CommitmentError(f"{origin}: {problems(exc, lambda loc: _where(data, loc))}") from exc
 
 
 def load_commitment_file(path: str | Path) -> Commitment:
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CommitmentError(f"{path}: cannot read: {exc}") from exc
-    return parse_commitment(data, str(path))
+    return parse_commitment(read_yaml(path, CommitmentError), str(path))
 
 
 def _packaged_files() -> list[Path]:

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from pactwatch.commitments.yamlfile import problems, read_yaml
 from pactwatch.errors import PactwatchError
 
 
@@ -57,19 +57,8 @@ class ScenarioError(PactwatchError):
 
 def load_scenario(path: str | Path) -> Scenario:
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ScenarioError(f"{path}: cannot read scenario: {exc}") from exc
+    data = read_yaml(path, ScenarioError)
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(f"{path}: {_first_error(exc)}") from exc
-
-
-def _first_error(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors()[:3]:
-        where = ".".join(str(p) for p in error["loc"])
-        parts.append(f"field {where}: {error['msg']}")
-    return "; ".join(parts)
+        raise ScenarioError(f"{path}: {problems(exc, limit=3)}") from exc

@@ -265,12 +265,6 @@ class Store:
         ).fetchall()
         return [(self._document(row[:-1]), row[-1]) for row in rows]
 
-    def error_codes(self) -> dict[str, str]:
-        rows = self._con.execute(
-            "SELECT id, error_code FROM documents WHERE status = 'error'"
-        ).fetchall()
-        return {r[0]: r[1] for r in rows}
-
     @staticmethod
     def _document(row: Sequence[Any]) -> Document:
         keys = [k.strip() for k in _DOC_COLUMNS.split(",")]
