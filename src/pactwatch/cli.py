@@ -306,10 +306,10 @@ def check(
 def _print_findings(findings: list[Finding], fmt: Format, chain: list[str] | None = None) -> None:
     if fmt in {Format.json, Format.jsonl}:
         if fmt is Format.json:
-            typer.echo(json.dumps([f.model_dump() for f in findings], indent=2, ensure_ascii=False))
+            typer.echo(json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False))
         else:
             for f in findings:
-                typer.echo(f.model_dump_json())
+                typer.echo(json.dumps(f.to_dict(), ensure_ascii=False))
         return
     quiet = {"not_activated", "complied"}
     standing = [

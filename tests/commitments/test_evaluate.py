@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from pactwatch.commitments import (
     Finding,
     Scenario,
     diff,
+    evaluate_many,
     evaluate_scenario,
     load_commitment_file,
     load_commitments,
@@ -225,8 +227,8 @@ def test_evaluation_is_deterministic() -> None:
     commitments = load_commitments()
     for path in sorted(SCENARIOS.glob("*.yaml")):
         scenario = load_scenario(path)
-        first = [f.model_dump() for f in run_cascade(scenario, commitments).findings]
-        second = [f.model_dump() for f in run_cascade(scenario, commitments).findings]
+        first = [f.to_dict() for f in run_cascade(scenario, commitments).findings]
+        second = [f.to_dict() for f in run_cascade(scenario, commitments).findings]
         assert first == second, path.name
 
 
@@ -365,3 +367,73 @@ def test_an_article_naming_a_protected_state_directly_is_evaluated(tmp_path: Pat
     assert {f.status for f in hit} == {"activated"}
     miss = evaluate_scenario(_scenario("1914-08-04", _attack("DEU", "FRA")), [guarantee])
     assert {f.status for f in miss} == {"not_activated"}
+
+
+# The status pass (no words) and the explaining pass must give the same answers: the status pass
+# shares decisions between members and between readings that agree, and skips articles that
+# cannot apply; the explaining pass decides every finding on its own, step by step.
+_ANY_STATE = st.sampled_from(
+    ["RUS", "PRK", "UKR", "USA", "KOR", "JPN", "CHN", "POL", "DEU", "BLR", "KAZ", "BRA"]
+)
+_PLACE = st.sampled_from([None, "Kursk", "Crimea", "Wonsan", "Seoul", "Tokyo", "Kyiv", "Warsaw"])
+_ANY_EVENT = st.one_of(
+    st.builds(
+        lambda s, t, place, supplier: {
+            "source": s,
+            "target": t,
+            "type": "ASSAULT",
+            "mode": "armed_attack",
+            "location": place,
+            "supplied_by": supplier,
+        },
+        _ANY_STATE,
+        _ANY_STATE,
+        _PLACE,
+        st.lists(_ANY_STATE, max_size=1),
+    ),
+    st.builds(
+        lambda s, mode, amount: {
+            "source": s,
+            "target": "PRK",
+            "type": "AID",
+            "mode": mode,
+            "quantities": [{"value": amount, "unit": "barrel", "item": "refined petroleum"}],
+        },
+        _ANY_STATE,
+        st.sampled_from(["fuel", "munitions", "arms"]),
+        st.integers(1, 2_000_000),
+    ),
+    st.builds(
+        lambda s, t, kind: {"source": s, "target": t, "type": kind},
+        _ANY_STATE,
+        _ANY_STATE,
+        st.sampled_from(["MOBILIZE", "THREATEN", "REQUEST"]),
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2026, 12, 31)),
+    st.lists(_ANY_EVENT, min_size=1, max_size=4),
+    st.sampled_from([{}, {"supplier_is_belligerent": True}, {"state_of_war": False}]),
+)
+def test_the_status_pass_and_the_explaining_pass_agree(
+    day: dt.date, events: list[dict[str, Any]], assumptions: dict[str, Any]
+) -> None:
+    scenario = Scenario.model_validate(
+        {"name": "p", "date": day, "events": events, "assumptions": assumptions}
+    )
+    commitments = load_commitments()
+    fast = evaluate_scenario(scenario, commitments)
+    slow = evaluate_scenario(scenario, commitments, explain=True)
+    assert [f.to_dict() for f in fast] == [f.to_dict() for f in slow]
+
+
+def test_a_sweep_gives_what_one_scenario_at_a_time_gives() -> None:
+    commitments = load_commitments()
+    scenarios = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
+    swept = evaluate_many(scenarios, commitments)
+    for scenario, findings in zip(scenarios, swept, strict=True):
+        alone = evaluate_scenario(scenario, commitments)
+        assert [f.to_dict() for f in findings] == [f.to_dict() for f in alone]

@@ -3,7 +3,7 @@ under named interpretations, with cascades, comparisons and explanations."""
 
 from pactwatch.commitments.cascade import CascadeResult, run_cascade
 from pactwatch.commitments.compare import atop_rows, diff, diff_text
-from pactwatch.commitments.evaluate import Finding, evaluate_scenario
+from pactwatch.commitments.evaluate import Finding, evaluate_many, evaluate_scenario
 from pactwatch.commitments.library import (
     CommitmentError,
     load_commitment_file,
@@ -27,6 +27,7 @@ __all__ = [
     "atop_rows",
     "diff",
     "diff_text",
+    "evaluate_many",
     "evaluate_scenario",
     "load_commitment_file",
     "load_commitments",

@@ -112,12 +112,8 @@ def run_cascade(
         for finding in reading.findings:
             key = _key(finding)
             if key not in merged:
-                merged[key] = finding.model_copy(
-                    update={
-                        "cascade_step": None,
-                        "interpretations": {},
-                        "explanation": list(finding.explanation),
-                    }
+                merged[key] = finding.replace(
+                    cascade_step=None, interpretations={}, explanation=list(finding.explanation)
                 )
             else:
                 # Later readings add their own section, from its "[reading]" heading on.

@@ -14,6 +14,7 @@ from pactwatch.commitments.world import World
 
 Truth = bool | None
 MARK = {True: "yes", False: "no", None: "undetermined"}
+_NO_LINES: list[str] = []
 _GENERIC_ITEMS = {"oil", "fuel", "barrel", "product", "products", "petroleum"}
 
 
@@ -31,6 +32,8 @@ class Env:
     interpretation: str
     answers: dict[str, Any]
     day: dt.date
+    members_on_day: list[str]
+    explain: bool = True  # False: decide truth values only, build no text
     attacks: list[tuple[ScenarioEvent, set[str]]] = field(
         default_factory=list
     )  # (attack, attackers)
@@ -53,7 +56,7 @@ class Env:
         return ref
 
     def members(self) -> list[str]:
-        return self.commitment.members_on(self.day)
+        return self.members_on_day
 
     def attacked(self, party: str | None) -> bool:
         """Is any armed attack in the scenario on this party's territory (under this reading)?"""
@@ -64,6 +67,13 @@ class Env:
             and e.target in {party, None}
             for e in self.events
         )
+
+    def owner_of(self, event: ScenarioEvent) -> str | None:
+        """Whose territory an event happened on, under this reading (`owner` says why)."""
+        if not event.location:
+            return event.target
+        place = self.world.place(event.location)
+        return event.target if place is None else place.owner_under(self.interpretation)
 
     def owner(self, event: ScenarioEvent) -> tuple[str | None, str]:
         """Whose territory an event happened on, under this reading, and why."""
@@ -90,6 +100,8 @@ def evaluate(condition: Condition, env: Env, depth: int = 0) -> tuple[Truth, lis
         results = [evaluate(part, env, depth + 1) for part in parts]
         values = [value for value, _ in results]
         value = _all(values) if key == "all" else _any(values)
+        if not env.explain:
+            return value, _NO_LINES
         lines = [f"{pad}{key} of {len(parts)} conditions: {MARK[value]}"]
         for _, sub in results:
             lines += sub
@@ -98,8 +110,12 @@ def evaluate(condition: Condition, env: Env, depth: int = 0) -> tuple[Truth, lis
         assert condition.not_ is not None
         inner, sub = evaluate(condition.not_, env, depth + 1)
         value = None if inner is None else not inner
+        if not env.explain:
+            return value, _NO_LINES
         return value, [f"{pad}not: {MARK[value]}", *sub]
     value, why = _PREDICATES[key](getattr(condition, key), env)
+    if not env.explain:
+        return value, _NO_LINES
     return value, [f"{pad}{key.replace('_', ' ')}: {MARK[value]} — {why}"]
 
 
@@ -126,38 +142,37 @@ def _armed_attack(spec: ArmedAttack, env: Env) -> tuple[Truth, str]:
     against = env.party(spec.against)
     wanted = set(env.members()) if against == "party" else ({against} if against else set())
     matched: list[tuple[ScenarioEvent, set[str]]] = []
-    misses: list[str] = []
+    misses: list[tuple[ScenarioEvent, str]] = []  # (event, why it does not fit), worded later
     for event in env.events:
         if event.type != "ASSAULT" or event.polarity != "positive":
             continue
-        owner, why = env.owner(event)
+        owner = env.owner_of(event)
         attackers = _attackers(event, env)
         if against != "any" and owner not in wanted:
-            misses.append(f"{event.describe()}: {why}, not {', '.join(sorted(wanted)) or '?'}")
+            misses.append((event, "owner"))
             continue
         if against != "any" and event.target is not None and event.target not in wanted:
             # An ally fighting the attacker on the party's soil is not an attack on the party.
-            misses.append(
-                f"{event.describe()}: aimed at {event.target}, not {', '.join(sorted(wanted))}"
-            )
+            misses.append((event, "aimed"))
             continue
         if spec.by != "any" and not attackers & set(spec.by):
-            who = ", ".join(sorted(attackers))
-            misses.append(f"{event.describe()}: attacker {who} is not {', '.join(spec.by)}")
+            misses.append((event, "attacker"))
             continue
         if spec.supported_by and not set(event.supplied_by) & set(spec.supported_by):
-            misses.append(f"{event.describe()}: not supported by {', '.join(spec.supported_by)}")
+            misses.append((event, "support"))
             continue
         if spec.where is not None:
-            ok, where_why = _where(spec, event, owner, env)
+            ok, _ = _where(spec, event, owner, env)
             if not ok:
-                misses.append(f"{event.describe()}: {where_why}")
+                misses.append((event, "where"))
                 continue
         matched.append((event, attackers))
     attackers_all = set().union(*(a for _, a in matched)) if matched else set()
     if matched and len(attackers_all) < spec.by_at_least:
         return False, f"only {len(attackers_all)} attacker(s), the article needs {spec.by_at_least}"
     env.attacks = matched
+    if not env.explain:
+        return bool(matched), ""
     if matched:
         described = "; ".join(f"{e.describe()} ({env.owner(e)[1]})" for e, _ in matched)
         extra = ""
@@ -168,9 +183,25 @@ def _armed_attack(spec: ArmedAttack, env: Env) -> tuple[Truth, str]:
                 else " — suppliers not counted as attackers (supplier_is_belligerent: false)"
             )
         return True, described + extra
+    words = [_why_not(event, kind, spec, wanted, env) for event, kind in misses]
     return False, "no armed attack that fits" + (
-        ": " + "; ".join(misses) if misses else " in the scenario"
+        ": " + "; ".join(words) if words else " in the scenario"
     )
+
+
+def _why_not(event: ScenarioEvent, kind: str, spec: ArmedAttack, wanted: set[str], env: Env) -> str:
+    """Why an attack does not fit the article, in words (explanations only)."""
+    head = event.describe()
+    if kind == "owner":
+        return f"{head}: {env.owner(event)[1]}, not {', '.join(sorted(wanted)) or '?'}"
+    if kind == "aimed":
+        return f"{head}: aimed at {event.target}, not {', '.join(sorted(wanted))}"
+    if kind == "attacker":
+        who = ", ".join(sorted(_attackers(event, env)))
+        return f"{head}: attacker {who} is not {', '.join(spec.by)}"
+    if kind == "support":
+        return f"{head}: not supported by {', '.join(spec.supported_by or [])}"
+    return f"{head}: {_where(spec, event, env.owner(event)[0], env)[1]}"
 
 
 def _where(
@@ -213,7 +244,7 @@ def _state_of_war(spec: Any, env: Env) -> tuple[Truth, str]:
         for e in env.events
         if e.type == "ASSAULT"
         and e.polarity == "positive"
-        and (who is None or env.owner(e)[0] in who)
+        and (who is None or env.owner_of(e) in who)
         and (who is None or e.target in who | {None})
     ]
     if not attacked:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 Obligation = Literal[
     "defense",
@@ -84,6 +84,7 @@ class Flow(_Strict):
 
 
 class Condition(_Strict):
+    _key: str = PrivateAttr(default="")
     all_: list[Condition] | None = Field(default=None, alias="all")
     any_: list[Condition] | None = Field(default=None, alias="any")
     not_: Condition | None = Field(default=None, alias="not")
@@ -103,11 +104,13 @@ class Condition(_Strict):
         if len(set_keys) != 1:
             keys = ", ".join(k.rstrip("_") for k in set_keys) or "none"
             raise ValueError(f"a condition has exactly one key; found: {keys}")
+        self._key = set_keys[0].rstrip("_")
         return self
 
     @property
     def key(self) -> str:
-        return next(k for k, v in self.__dict__.items() if v is not None).rstrip("_")
+        """The condition's one key: a combinator or a predicate name."""
+        return self.__pydantic_private__["_key"]  # type: ignore[no-any-return,index]
 
 
 class Provision(_Strict):
