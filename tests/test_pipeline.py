@@ -23,13 +23,15 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            table: con.execute(f"SELECT * EXCLUDE ({ts}) FROM {table} ORDER BY 1").fetchall()  # noqa: S608
+            table: con.execute(f"SELECT * EXCLUDE ({ts}) FROM {table} ORDER BY ALL").fetchall()  # noqa: S608
             for table, ts in (
                 ("documents", "ingested_at"),
                 ("events", "confidence"),
                 ("annotations", "created_at"),
+                ("stripped", "reason"),
+                ("minhash", "signature"),
             )
-        }
+        } | {"lsh_bands": con.execute("SELECT * FROM lsh_bands ORDER BY ALL").fetchall()}
     finally:
         con.close()
 

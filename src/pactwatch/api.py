@@ -21,7 +21,7 @@ from pactwatch.commitments import evaluate_scenario as _evaluate
 from pactwatch.commitments.from_store import scenario_from_events
 from pactwatch.errors import StoreError
 from pactwatch.kb import EventFilter, Store
-from pactwatch.model import Document, Event
+from pactwatch.model import Document, Event, Stripped
 from pactwatch.pipeline import IngestReport, Progress, sample_corpus
 from pactwatch.pipeline import ingest as _ingest
 from pactwatch.report import BriefSummary, render_briefing
@@ -62,6 +62,12 @@ def document(db: str | Path, doc_id: str) -> tuple[Document, str] | None:
             return None
         doc = store.document(matches[0])
         return (doc, store.document_text(matches[0]) or "") if doc else None
+
+
+def stripped(db: str | Path, doc_id: str) -> list[Stripped]:
+    """What the debris stripper took out of a document, line by line, with the rule and why."""
+    with Store(db, read_only=True) as store:
+        return store.stripped(doc_id)
 
 
 def events(

@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -174,10 +175,12 @@ def docs_show(
     ],
     db: DbOption = None,
     fmt: Annotated[
-        DocFormat, typer.Option("--format", help="jsonl: the Document with its text.")
+        DocFormat,
+        typer.Option("--format", help="jsonl: the Document with its text and stripped lines."),
     ] = DocFormat.text,
 ) -> None:
-    """Show one document: its metadata, then its clean text (the text every span points into)."""
+    """Show one document: its metadata, the lines of page debris stripped from it and why, then
+    its clean text (the text every span points into)."""
     try:
         found = api.document(db or _default_db(), doc_id)
     except PactwatchError as exc:
@@ -186,12 +189,18 @@ def docs_show(
         err.print(f"no single document matches id {doc_id!r}")
         raise typer.Exit(EXIT_FAILED)
     doc, text = found
+    stripped = api.stripped(db or _default_db(), doc.id)
     if fmt is DocFormat.jsonl:
-        typer.echo(json.dumps({**doc.model_dump(), "text": text}, ensure_ascii=False))
+        record = {**doc.model_dump(), "text": text, "stripped": [asdict(s) for s in stripped]}
+        typer.echo(json.dumps(record, ensure_ascii=False))
         return
     for key, value in doc.model_dump().items():
         if value is not None:
             typer.echo(f"{key}: {value}")
+    if stripped:
+        typer.echo(f"stripped: {len(stripped)} line(s) of page debris")
+        for s in stripped:
+            typer.echo(f"  line {s.line:>4}  {s.rule:<17}  {s.text!r}  ({s.reason})")
     typer.echo("")
     typer.echo(text)
 

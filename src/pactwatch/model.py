@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -90,3 +91,14 @@ class Event(_Frozen):
     attributed_to: str | None = None
     quantities: list[Quantity] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """A line the debris stripper took out: where it was (1-based line of the text as read, after
+    normalising), what it said, the rule that took it and why."""
+
+    line: int
+    text: str
+    rule: str
+    reason: str

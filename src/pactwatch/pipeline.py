@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pactwatch.actors import load_registry
 from pactwatch.errors import InputError
 from pactwatch.extract.lexicon import load_lexicon
 from pactwatch.extract.registry import get_extractor
+from pactwatch.ingest import neardup
 from pactwatch.ingest.clean import CleanArticle, clean
 from pactwatch.ingest.readers import RawArticle, discover, read
 from pactwatch.ingest.text import error_id
@@ -127,7 +128,8 @@ def _store_batch(
             parsed[article.document.id] = doc
     extractor = get_extractor(EXTRACTOR)
     lexicon, registry = load_lexicon(), load_registry()
-    for article in batch:
+    links = _near_duplicates(batch, store, settings.ingest.near_duplicate_threshold)
+    for article, link in zip(batch, links, strict=True):
         doc = parsed.get(article.document.id)
         events: list[Event] = []
         annotations = None
@@ -138,17 +140,79 @@ def _store_batch(
         else:
             not_coded = _why_not_coded(article, settings)
             report.not_coded += 1
+        document = article.document
+        if link.original is not None:
+            document = document.model_copy(update={"duplicate_of": link.original})
         store.write_document(
-            article.document,
+            document,
             locator=article.locator,
             text=article.text,
             not_coded=not_coded,
             annotations=annotations,
             events=events,
             extractor=EXTRACTOR,
+            stripped=article.stripped,
+            minhash=link.minhash,
+            adopt=link.adopt,
         )
         report.stored += 1
         report.events += len(events)
+
+
+@dataclass(frozen=True)
+class _Link:
+    """A document's place among near-duplicates: the original it copies (or None), its
+    signature and band keys, and an earlier original it replaces (being published before it)."""
+
+    original: str | None
+    minhash: tuple[bytes, list[int]] | None
+    adopt: str | None = None
+
+
+def _near_duplicates(batch: list[CleanArticle], store: Store, threshold: float) -> list[_Link]:
+    """Link each document of the batch to the original it nearly copies, among the stored
+    documents and the ones before it in the batch. The original is the earliest published
+    (an unknown date counts as later); between equal dates, the one stored first."""
+    signatures = {a.document.id: neardup.signature(a.text) for a in batch}
+    keys = {i: neardup.band_keys(sig) for i, sig in signatures.items() if sig is not None}
+    # (candidate id, signature, its original's id, that original's date) per new document
+    candidates: dict[str, list[tuple[str, Any, str, str | None]]] = {}
+    for new_id, cand, data, root, root_date in store.near_duplicate_candidates(keys):
+        candidates.setdefault(new_id, []).append((cand, neardup.from_bytes(data), root, root_date))
+    in_batch: dict[tuple[int, int], list[str]] = {}
+    decided: dict[str, tuple[str, str | None]] = {}  # id -> (its original, the original's date)
+    links = []
+    for article in batch:
+        doc = article.document
+        sig = signatures[doc.id]
+        if sig is None:
+            links.append(_Link(None, None))
+            continue
+        found = list(candidates.get(doc.id, []))
+        for band, key in enumerate(keys[doc.id]):
+            for other in in_batch.get((band, key), []):
+                root, root_date = decided[other]
+                found.append((other, signatures[other], root, root_date))
+            in_batch.setdefault((band, key), []).append(doc.id)
+        best = max(
+            ((neardup.similarity(sig, s), cand, root, date) for cand, s, root, date in found),
+            default=None,
+            key=lambda x: x[0],
+        )
+        minhash = (neardup.to_bytes(sig), keys[doc.id])
+        if best is None or best[0] < threshold:
+            decided[doc.id] = (doc.id, doc.published)
+            links.append(_Link(None, minhash))
+        elif doc.published and (best[3] is None or doc.published < best[3]):
+            decided[doc.id] = (doc.id, doc.published)  # published first: it is the original
+            for other, (root, _) in list(decided.items()):
+                if root == best[2]:
+                    decided[other] = (doc.id, doc.published)
+            links.append(_Link(None, minhash, adopt=best[2]))
+        else:
+            decided[doc.id] = (best[2], best[3])
+            links.append(_Link(best[2], minhash))
+    return links
 
 
 def _why_not_coded(article: CleanArticle, settings: Settings) -> str:

@@ -29,6 +29,7 @@ class IngestSettings:
     min_html_words: int = 5
     extensions: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".jsonl")
     ignored_extensions: tuple[str, ...] = (".yaml", ".yml")
+    near_duplicate_threshold: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def _coerce(value: Any, like: Any) -> Any:
         return str(value).lower() in {"1", "true", "yes", "on"}
     if isinstance(like, int):
         return int(value)
+    if isinstance(like, float):
+        return float(value)
     return str(value)
 
 

@@ -7,10 +7,12 @@ import logging
 from dataclasses import dataclass
 
 from pactwatch.errors import InputError
+from pactwatch.ingest.bylines import byline_date
+from pactwatch.ingest.debris import is_sentence, strip_debris
 from pactwatch.ingest.language import detect_language
 from pactwatch.ingest.readers import RawArticle, date_value
 from pactwatch.ingest.text import content_id, normalise
-from pactwatch.model import Document
+from pactwatch.model import Document, Stripped
 from pactwatch.settings import IngestSettings
 
 
@@ -19,6 +21,7 @@ class CleanArticle:
     document: Document
     text: str
     locator: str
+    stripped: tuple[Stripped, ...] = ()
 
 
 def clean(raw: RawArticle, settings: IngestSettings | None = None) -> CleanArticle:
@@ -36,9 +39,14 @@ def clean(raw: RawArticle, settings: IngestSettings | None = None) -> CleanArtic
             published, note = extracted.published, extracted.note
     else:
         body = raw.text or ""
-    text = normalise(body)
+    body = normalise(body)
+    cleaned = strip_debris(body)
+    if published is None and note is None:
+        published, note = byline_date(body, cleaned.stripped)
+    text = normalise(cleaned.text)
     if not text:
         raise InputError("PW-INGEST-002", raw.locator, "no text after cleaning")
+    title = title or _first_line_title(text)
     doc = Document(
         id=content_id(text),
         path=raw.path,
@@ -49,7 +57,18 @@ def clean(raw: RawArticle, settings: IngestSettings | None = None) -> CleanArtic
         language=raw.language or detect_language(text),
         chars=len(text),
     )
-    return CleanArticle(document=doc, text=text, locator=raw.locator)
+    return CleanArticle(document=doc, text=text, locator=raw.locator, stripped=cleaned.stripped)
+
+
+_TITLE_WORDS = 20
+
+
+def _first_line_title(text: str) -> str | None:
+    """A plain-text dump without a stated title: its first line, when it reads as a headline."""
+    first = text.split("\n", 1)[0].strip()
+    if first and len(first.split()) <= _TITLE_WORDS and not is_sentence(first):
+        return first
+    return None
 
 
 @dataclass(frozen=True)

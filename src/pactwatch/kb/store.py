@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,8 +19,17 @@ from typing import Any
 import duckdb
 
 from pactwatch.errors import StoreError
-from pactwatch.model import Document, Event, Location, Quantity, Span
+from pactwatch.model import Document, Event, Location, Quantity, Span, Stripped
 
+# Rows that belong to one document, deleted when it is written again.
+_PER_DOCUMENT = (
+    ("events", "doc_id"),
+    ("annotations", "doc_id"),
+    ("stripped", "doc_id"),
+    ("minhash", "doc_id"),
+    ("lsh_bands", "doc_id"),
+    ("documents", "id"),
+)
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 _MARKER = ("schema", "pactwatch")
 
@@ -178,14 +187,19 @@ class Store:
         annotations: tuple[str, bytes] | None,
         events: Sequence[Event],
         extractor: str,
+        stripped: Sequence[Stripped] = (),
+        minhash: tuple[bytes, Sequence[int]] | None = None,
+        adopt: str | None = None,
     ) -> None:
-        """Store one document with its parse and events in one transaction (replacing old ones)."""
+        """Store one document with its parse, events, what was stripped from it and its
+        near-duplicate signature, in one transaction (replacing old ones). ``adopt``: an
+        earlier original that this document, published before it, replaces as the original
+        of its copies."""
         con = self._con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
-            con.execute("DELETE FROM annotations WHERE doc_id = ?", [doc.id])
-            con.execute("DELETE FROM documents WHERE id = ?", [doc.id])
+            for table, key in _PER_DOCUMENT:
+                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
             # The input now reads cleanly: forget an earlier failure recorded for it.
             con.execute("DELETE FROM documents WHERE status = 'error' AND locator = ?", [locator])
             con.execute(
@@ -213,10 +227,57 @@ class Store:
                     [doc.id, annotations[0], annotations[1]],
                 )
             self._insert_events(events, extractor)
+            if stripped:
+                con.executemany(
+                    "INSERT INTO stripped VALUES (?, ?, ?, ?, ?)",
+                    [[doc.id, s.line, s.text, s.rule, s.reason] for s in stripped],
+                )
+            if minhash is not None:
+                con.execute("INSERT INTO minhash VALUES (?, ?)", [doc.id, minhash[0]])
+                con.execute(
+                    "INSERT INTO lsh_bands SELECT unnest(range(?)), unnest(?::UBIGINT[]), ?",
+                    [len(minhash[1]), list(minhash[1]), doc.id],
+                )
+            if adopt is not None:
+                con.execute(
+                    "UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                    [doc.id, adopt, adopt],
+                )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def near_duplicate_candidates(
+        self, keys: Mapping[str, Sequence[int]]
+    ) -> list[tuple[str, str, bytes, str, str | None]]:
+        """Stored documents that share a band key with a new one: (new id, candidate id, its
+        signature, the id of its original (itself when it is one), the original's date)."""
+        new_ids = [doc_id for doc_id, found in keys.items() for _ in found]
+        bands = [band for found in keys.values() for band in range(len(found))]
+        buckets = [key for found in keys.values() for key in found]
+        if not new_ids:
+            return []
+        rows = self._con.execute(
+            "WITH n AS (SELECT unnest(?::VARCHAR[]) AS new_id, unnest(?::SMALLINT[]) AS band, "
+            "unnest(?::UBIGINT[]) AS bucket) "
+            "SELECT DISTINCT n.new_id, b.doc_id, m.signature, coalesce(d.duplicate_of, d.id), "
+            "r.published FROM n "
+            "JOIN lsh_bands b ON b.band = n.band AND b.bucket = n.bucket "
+            "JOIN minhash m ON m.doc_id = b.doc_id "
+            "JOIN documents d ON d.id = b.doc_id "
+            "JOIN documents r ON r.id = coalesce(d.duplicate_of, d.id) "
+            "WHERE b.doc_id <> n.new_id ORDER BY 1, 2",
+            [new_ids, bands, buckets],
+        ).fetchall()
+        return [(r[0], r[1], bytes(r[2]), r[3], r[4]) for r in rows]
+
+    def stripped(self, doc_id: str) -> list[Stripped]:
+        rows = self._con.execute(
+            "SELECT line, text, rule, reason FROM stripped WHERE doc_id = ? ORDER BY line",
+            [doc_id],
+        ).fetchall()
+        return [Stripped(line=r[0], text=r[1], rule=r[2], reason=r[3]) for r in rows]
 
     def record_error(
         self, doc_id: str, *, locator: str, path: str | None, code: str, message: str
