@@ -35,7 +35,7 @@ def ingest(
     workers: int = 1,
     settings: Settings | None = None,
     stdin: IO[str] | None = None,
-    on_item: Progress | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Read files, folders or '-' (JSONL on stdin) into the store at ``db``; idempotent."""
     with Store(db) as store:
@@ -45,7 +45,7 @@ def ingest(
             settings=settings,
             workers=workers,
             stdin=stdin,
-            on_item=on_item,
+            progress=progress,
         )
 
 
@@ -117,7 +117,7 @@ def brief(
     db: str | Path | None = None,
     workers: int = 1,
     settings: Settings | None = None,
-    on_item: Progress | None = None,
+    progress: Progress | None = None,
 ) -> BriefResult:
     """Write the briefing. With no paths and no db: the bundled sample corpus in a fresh store.
     With paths and no db: those paths in a fresh store beside the output. With db: that store
@@ -141,7 +141,7 @@ def brief(
     report = None
     with Store(store_path) as store:
         if sources:
-            report = _ingest(sources, store, settings=settings, workers=workers, on_item=on_item)
+            report = _ingest(sources, store, settings=settings, workers=workers, progress=progress)
         html, summary = render_briefing(store, sample=sample)
     out.write_text(html, encoding="utf-8")
     return BriefResult(output=out, db=store_path, sample=sample, summary=summary, ingest=report)

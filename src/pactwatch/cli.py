@@ -20,7 +20,15 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from pactwatch import api
 from pactwatch._version import __version__
@@ -93,20 +101,48 @@ def _not_built(command: str, what: str) -> NoReturn:
     )
 
 
+class _ProgressBar:
+    """Ingest progress on stderr: a bar over the input files on a terminal; otherwise (a log, a
+    pipe) one plain line per batch written."""
+
+    def __init__(self, bar: Progress | None) -> None:
+        self.bar: Progress | None = bar
+        self.task: TaskID | None = None
+
+    def started(self, files: int) -> None:
+        if self.bar is not None:
+            self.task = self.bar.add_task("reading", total=files)
+
+    def reading(self, name: str) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, advance=1, description=f"reading {Path(name).name}")
+
+    def stored(self, report: IngestReport) -> None:
+        if self.bar is None:
+            err.print(
+                f"ingest: {report.stored} stored, {report.unchanged} already stored, "
+                f"{len(report.failed)} failed so far"
+            )
+
+
 @contextmanager
-def _progress(enabled: bool) -> Iterator[OnItem | None]:
-    if not enabled:
+def _progress(quiet: bool) -> Iterator[OnItem | None]:
+    if quiet:
         yield None
+        return
+    if not sys.stderr.isatty():
+        yield _ProgressBar(None)
         return
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("reading", total=None)
-        yield lambda name: bar.update(task, description=f"reading {name}")
+        yield _ProgressBar(bar)
 
 
 def _report_ingest(report: IngestReport) -> None:
@@ -125,8 +161,13 @@ def ingest(
         typer.Argument(help="Files, folders (read recursively) or '-' for JSONL on stdin."),
     ],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes that parse and extract (the main one reads and writes)."
+        ),
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Read articles (.txt .md .html .htm .jsonl) into the store, parsed and event-coded.
 
@@ -134,8 +175,8 @@ def ingest(
     and the run goes on; the exit code is then 1.
     """
     try:
-        with _progress(not quiet and sys.stderr.isatty()) as on_item:
-            report = api.ingest(paths, db or _default_db(), workers=workers, on_item=on_item)
+        with _progress(quiet) as progress:
+            report = api.ingest(paths, db or _default_db(), workers=workers, progress=progress)
     except PactwatchError as exc:
         _fail(exc)
     _report_ingest(report)
@@ -485,8 +526,13 @@ def brief(
         "briefing.html"
     ),
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes that parse and extract (the main one reads and writes)."
+        ),
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Write a self-contained HTML briefing (the main job).
 
@@ -495,8 +541,10 @@ def brief(
     With --db: that store, after ingesting any PATHs into it.
     """
     try:
-        with _progress(not quiet and sys.stderr.isatty()) as on_item:
-            result = api.brief(paths or [], output=output, db=db, workers=workers, on_item=on_item)
+        with _progress(quiet) as progress:
+            result = api.brief(
+                paths or [], output=output, db=db, workers=workers, progress=progress
+            )
     except PactwatchError as exc:
         _fail(exc)
     if result.ingest:

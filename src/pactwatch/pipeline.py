@@ -7,10 +7,13 @@ a run that is killed can simply be run again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from pactwatch.actors import load_registry
 from pactwatch.errors import InputError
@@ -21,8 +24,9 @@ from pactwatch.ingest.clean import CleanArticle, clean
 from pactwatch.ingest.readers import RawArticle, discover, read
 from pactwatch.ingest.text import error_id
 from pactwatch.kb import Store
-from pactwatch.model import Event
-from pactwatch.nlp import Pipeline, load_pipeline
+from pactwatch.kb.store import NewDocument
+from pactwatch.model import Document, Event
+from pactwatch.nlp import load_pipeline
 from pactwatch.settings import Settings, load_settings
 
 EXTRACTOR = "extract.rules.v1"
@@ -42,7 +46,17 @@ class IngestReport:
         return 1 if self.failed else 0
 
 
-Progress = Callable[[str], None]
+class Progress(Protocol):
+    """What an ingest run tells whoever shows its progress (the CLI draws a bar on stderr)."""
+
+    def started(self, files: int) -> None:
+        """The inputs are listed: this many files (and '-'), before any is read."""
+
+    def reading(self, name: str) -> None:
+        """One file is being read (a JSONL file holds many articles)."""
+
+    def stored(self, report: IngestReport) -> None:
+        """A batch of documents was written; the report holds the running totals."""
 
 
 def ingest(
@@ -52,13 +66,37 @@ def ingest(
     settings: Settings | None = None,
     workers: int = 1,
     stdin: IO[str] | None = None,
-    on_item: Progress | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
+    """Read, clean, parse, extract and store. With ``workers`` > 1, parsing and extraction run in
+    that many processes while this one reads and writes; documents are written in input order."""
     settings = settings or load_settings()
     report = IngestReport()
-    batch: list[CleanArticle] = []
+    items = list(discover(paths, settings.ingest))
+    if progress:
+        progress.started(sum(1 for item in items if not isinstance(item, InputError)))
+    batches = _new_batches(items, store, settings, report, stdin=stdin, progress=progress)
+    with _Workers(workers, settings) as pool:
+        for batch, results in pool.map(b for b in batches if b):
+            _write_batch(batch, results, store, settings, report)
+            if progress:
+                progress.stored(report)
+    return report
+
+
+def _new_batches(
+    items: list[Path | str | InputError],
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+    *,
+    stdin: IO[str] | None,
+    progress: Progress | None,
+) -> Iterator[list[CleanArticle]]:
+    """Batches of clean articles not yet in the store; failures are recorded as they come."""
+    pending: list[CleanArticle] = []
     seen: set[str] = set()
-    for result in _articles(paths, settings, stdin, on_item):
+    for result in _articles(items, settings, stdin, progress):
         if isinstance(result, InputError):
             report.failed.append(result)
             store.record_error(
@@ -70,28 +108,37 @@ def ingest(
             )
             continue
         report.inputs += 1
-        if result.document.id in seen or store.has_document(result.document.id):
+        if result.document.id in seen:
             report.unchanged += 1
             continue
         seen.add(result.document.id)
-        batch.append(result)
-        if len(batch) >= settings.nlp.batch_size:
-            _store_batch(batch, store, settings, workers, report)
-            batch = []
-    if batch:
-        _store_batch(batch, store, settings, workers, report)
-    return report
+        pending.append(result)
+        if len(pending) >= settings.nlp.batch_size:
+            yield _unknown(pending, store, report)
+            pending = []
+    if pending:
+        yield _unknown(pending, store, report)
+
+
+def _unknown(batch: list[CleanArticle], store: Store, report: IngestReport) -> list[CleanArticle]:
+    """The articles of a batch the store does not hold yet (one query for the batch)."""
+    known = store.known_documents([a.document.id for a in batch])
+    report.unchanged += len(known)
+    return [a for a in batch if a.document.id not in known]
 
 
 def _articles(
-    paths: Iterable[str], settings: Settings, stdin: IO[str] | None, on_item: Progress | None
+    items: list[Path | str | InputError],
+    settings: Settings,
+    stdin: IO[str] | None,
+    progress: Progress | None,
 ) -> Iterator[CleanArticle | InputError]:
-    for item in discover(paths, settings.ingest):
+    for item in items:
         if isinstance(item, InputError):
             yield item
             continue
-        if on_item:
-            on_item(str(item))
+        if progress:
+            progress.reading(str(item))
         try:
             reads = list(read(item, settings.ingest, stdin))
         except OSError as exc:
@@ -111,52 +158,137 @@ def _clean(raw: RawArticle, settings: Settings) -> CleanArticle | InputError:
         return exc
 
 
-def _store_batch(
-    batch: list[CleanArticle], store: Store, settings: Settings, workers: int, report: IngestReport
-) -> None:
-    coded = [a for a in batch if a.document.language in settings.nlp.coded_languages]
-    parsed: dict[str, object] = {}
-    pipeline: Pipeline | None = None
-    if coded:
-        pipeline = load_pipeline(settings.nlp.models)
-        texts = [a.text for a in coded]
-        for article, doc in zip(
-            coded,
-            pipeline.parse(texts, batch_size=settings.nlp.batch_size, workers=workers),
-            strict=True,
-        ):
-            parsed[article.document.id] = doc
+# -- parsing and extraction, in this process or in worker processes -------------------------------
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What parsing and extraction give for one document (small, to cross between processes)."""
+
+    model: str
+    docbin: bytes
+    events: list[Event]
+
+
+_Work = list[tuple[str, str, Document]]  # (id, text, document) of the coded documents of a batch
+
+
+def _work_of(batch: list[CleanArticle], settings: Settings) -> _Work:
+    return [
+        (a.document.id, a.text, a.document)
+        for a in batch
+        if a.document.language in settings.nlp.coded_languages
+    ]
+
+
+def _parse_and_extract(work: _Work, settings: Settings) -> dict[str, _Parsed]:
+    """Parse a batch's coded documents and extract their events (a pure function of its input,
+    so it runs the same in a worker process)."""
+    if not work:
+        return {}
+    pipeline = load_pipeline(settings.nlp.models)
     extractor = get_extractor(EXTRACTOR)
     lexicon, registry = load_lexicon(), load_registry()
+    found = {}
+    texts = [text for _, text, _ in work]
+    for (doc_id, _, document), doc in zip(
+        work, pipeline.parse(texts, batch_size=settings.nlp.batch_size), strict=True
+    ):
+        events = extractor(doc, document, lexicon, registry)
+        found[doc_id] = _Parsed(pipeline.name, pipeline.to_bytes(doc), events)
+    return found
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _worker_start(settings: Settings) -> None:
+    global _WORKER_SETTINGS  # noqa: PLW0603 (one per worker process, set once)
+    _WORKER_SETTINGS = settings
+    load_pipeline(settings.nlp.models)  # load once, before the first batch arrives
+
+
+def _worker_task(work: _Work) -> dict[str, _Parsed]:
+    assert _WORKER_SETTINGS is not None
+    return _parse_and_extract(work, _WORKER_SETTINGS)
+
+
+class _Workers:
+    """Parsing and extraction in this process (one worker) or in a pool of processes, with a few
+    batches in flight per process; results come back in input order."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self.workers, self.settings = workers, settings
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        if self.workers > 1:
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_start,
+                initargs=(self.settings,),
+            )
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def map(
+        self, batches: Iterable[list[CleanArticle]]
+    ) -> Iterator[tuple[list[CleanArticle], dict[str, _Parsed]]]:
+        if self.pool is None:
+            for batch in batches:
+                yield batch, _parse_and_extract(_work_of(batch, self.settings), self.settings)
+            return
+        pending: deque[tuple[list[CleanArticle], Future[dict[str, _Parsed]]]] = deque()
+        for batch in batches:
+            pending.append((batch, self.pool.submit(_worker_task, _work_of(batch, self.settings))))
+            while len(pending) > 2 * self.workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+
+
+def _write_batch(
+    batch: list[CleanArticle],
+    results: dict[str, _Parsed],
+    store: Store,
+    settings: Settings,
+    report: IngestReport,
+) -> None:
+    """Store a batch in one transaction: it is stored whole or not at all."""
     links = _near_duplicates(batch, store, settings.ingest.near_duplicate_threshold)
+    new = []
     for article, link in zip(batch, links, strict=True):
-        doc = parsed.get(article.document.id)
-        events: list[Event] = []
-        annotations = None
+        parsed = results.get(article.document.id)
         not_coded = None
-        if doc is not None and pipeline is not None:
-            events = extractor(doc, article.document, lexicon, registry)
-            annotations = (pipeline.name, pipeline.to_bytes(doc))
-        else:
+        if parsed is None:
             not_coded = _why_not_coded(article, settings)
             report.not_coded += 1
         document = article.document
         if link.original is not None:
             document = document.model_copy(update={"duplicate_of": link.original})
-        store.write_document(
-            document,
-            locator=article.locator,
-            text=article.text,
-            not_coded=not_coded,
-            annotations=annotations,
-            events=events,
-            extractor=EXTRACTOR,
-            stripped=article.stripped,
-            minhash=link.minhash,
-            adopt=link.adopt,
+        new.append(
+            NewDocument(
+                doc=document,
+                locator=article.locator,
+                text=article.text,
+                not_coded=not_coded,
+                annotations=(parsed.model, parsed.docbin) if parsed else None,
+                events=parsed.events if parsed else (),
+                extractor=EXTRACTOR,
+                stripped=article.stripped,
+                minhash=link.minhash,
+                adopt=link.adopt,
+            )
         )
-        report.stored += 1
-        report.events += len(events)
+        report.events += len(parsed.events) if parsed else 0
+    store.write_documents(new, replace=False)
+    report.stored += len(new)
 
 
 @dataclass(frozen=True)

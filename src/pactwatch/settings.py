@@ -28,7 +28,7 @@ class IngestSettings:
     max_file_bytes: int = 5_000_000
     min_html_words: int = 5
     extensions: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".jsonl")
-    ignored_extensions: tuple[str, ...] = (".yaml", ".yml")
+    ignored_extensions: tuple[str, ...] = (".yaml", ".yml", ".duckdb", ".wal")
     near_duplicate_threshold: float = 0.5
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from pactwatch.errors import StoreError
 from pactwatch.kb import Store
-from pactwatch.kb.store import migrations
+from pactwatch.kb.store import NewDocument, migrations
 from pactwatch.model import Document, Event, Span
 
 
@@ -60,13 +60,14 @@ def test_writing_the_same_document_twice_changes_nothing(tmp_path: Path) -> None
     for _ in range(2):
         with Store(path) as store:
             store.write_document(
-                _doc(),
-                locator="a.txt",
-                text="Hello world",
-                not_coded=None,
-                annotations=("m", b"x"),
-                events=[_event()],
-                extractor="x",
+                NewDocument(
+                    _doc(),
+                    locator="a.txt",
+                    text="Hello world",
+                    annotations=("m", b"x"),
+                    events=[_event()],
+                    extractor="x",
+                )
             )
     assert _counts(path)[:2] == (1, 1)
     with Store(path, read_only=True) as store:
@@ -86,15 +87,7 @@ def test_a_recorded_failure_is_not_duplicated_and_clears_when_the_input_reads(
             "err-1", locator="a.txt", path="a.txt", code="PW-INGEST-003", message="m"
         )
         assert store.stats().errors == 1
-        store.write_document(
-            _doc(),
-            locator="a.txt",
-            text="now fine",
-            not_coded=None,
-            annotations=None,
-            events=[],
-            extractor="x",
-        )
+        store.write_document(NewDocument(_doc(), locator="a.txt", text="now fine", extractor="x"))
         assert store.stats().errors == 0
 
 

@@ -18,35 +18,40 @@ def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> li
     capital letter, except for the lowercase article "the" before a metonym ("the Kremlin").
     """
     mentions: list[Mention] = []
+    words = [token.text for token in doc]
+    spaces = [token.whitespace_ for token in doc]
     i = 0
-    n = len(doc)
+    n = len(words)
     while i < n:
         found: Mention | None = None
-        for length in range(min(_MAX_ALIAS_TOKENS, n - i), 0, -1):
-            span = doc[i : i + length]
-            text = span.text
-            first = text[4:] if text.lower().startswith("the ") else text
-            if not first or not first[0].isupper():
-                continue
-            hit = registry.lookup(text, on)
-            if hit is None:
-                continue
-            ref, kind = hit
-            if (
-                text.isupper()
-                and len(text) <= 3
-                and text.lower() in {"us", "un"}
-                and span[0].text != text
-            ):
-                continue
-            found = Mention(
-                start=i,
-                end=i + length,
-                ref=_with_role(doc, i + length, ref, kind, registry),
-                kind=kind,
-                text=text,
-            )
-            break
+        head = words[i]
+        # Every alias match starts with a capital letter, or with "the" before one.
+        if head[:1].isupper() or head.lower() == "the":
+            for length in range(min(_MAX_ALIAS_TOKENS, n - i), 0, -1):
+                text = "".join(words[k] + spaces[k] for k in range(i, i + length - 1))
+                text += words[i + length - 1]
+                first = text[4:] if text.lower().startswith("the ") else text
+                if not first or not first[0].isupper():
+                    continue
+                hit = registry.lookup(text, on)
+                if hit is None:
+                    continue
+                ref, kind = hit
+                if (
+                    text.isupper()
+                    and len(text) <= 3
+                    and text.lower() in {"us", "un"}
+                    and head != text
+                ):
+                    continue
+                found = Mention(
+                    start=i,
+                    end=i + length,
+                    ref=_with_role(doc, i + length, ref, kind, registry),
+                    kind=kind,
+                    text=text,
+                )
+                break
         if found:
             mentions.append(found)
             i = found.end

@@ -83,8 +83,9 @@ class _Extracted:
 def _extract_html(html: str, locator: str) -> _Extracted:
     import trafilatura  # noqa: PLC0415 (import cost paid only when HTML is read)
 
-    # trafilatura logs at WARNING for ordinary pages it finds thin; our own error says what matters.
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    # trafilatura logs (up to ERROR) about pages it finds thin or broken; our own coded error says
+    # what matters, so its messages would only repeat it on stderr.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     result = trafilatura.bare_extraction(
         html,
         include_comments=False,

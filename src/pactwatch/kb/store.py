@@ -7,9 +7,12 @@ files applied in order and recorded, so an old store is brought up to date when 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,6 +23,50 @@ import duckdb
 
 from pactwatch.errors import StoreError
 from pactwatch.model import Document, Event, Location, Quantity, Span, Stripped
+
+_ROWS_PER_INSERT = 200
+_DOC_INSERT = (
+    "INSERT INTO documents (id, locator, path, url, title, published, published_note, language, "
+    "chars, duplicate_of, status, error_code, error, text, not_coded)"
+)
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document ready to store, with everything that belongs to it."""
+
+    doc: Document
+    locator: str
+    text: str
+    not_coded: str | None = None
+    annotations: tuple[str, bytes] | None = None  # (model, DocBin bytes)
+    events: Sequence[Event] = ()
+    extractor: str = ""
+    stripped: Sequence[Stripped] = ()
+    minhash: tuple[bytes, Sequence[int]] | None = None  # (signature, band keys)
+    adopt: str | None = None  # an earlier original this one (published before it) replaces
+
+
+def _document_row(new: NewDocument) -> list[Any]:
+    d = new.doc
+    return [
+        d.id,
+        new.locator,
+        d.path,
+        d.url,
+        d.title,
+        d.published,
+        d.published_note,
+        d.language,
+        d.chars,
+        d.duplicate_of,
+        "ok",
+        None,
+        None,
+        new.text,
+        new.not_coded,
+    ]
+
 
 # Rows that belong to one document, deleted when it is written again.
 _PER_DOCUMENT = (
@@ -79,10 +126,22 @@ class StoreStats:
     events_by_modality: dict[str, int]
 
 
+def _pandas_absent_once() -> None:
+    """DuckDB's Python client looks for pandas each time it binds parameters (four times per
+    statement). When pandas is not installed every look searches the whole import path again:
+    in an ingest that was a third of the time. Record the absence once, so the look fails at once.
+    Nothing changes when pandas is installed."""
+    if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
+        sys.modules["pandas"] = None  # type: ignore[assignment]
+
+
 class Store:
     """A pactwatch DuckDB file. Use as a context manager; open read-only to only query."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        _pandas_absent_once()
+        self._in_transaction = False
+        self._errors: set[str] | None = None  # locators of inputs recorded as failed
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
@@ -177,76 +236,113 @@ class Store:
         row = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row is not None
 
-    def write_document(
-        self,
-        doc: Document,
-        *,
-        locator: str,
-        text: str,
-        not_coded: str | None,
-        annotations: tuple[str, bytes] | None,
-        events: Sequence[Event],
-        extractor: str,
-        stripped: Sequence[Stripped] = (),
-        minhash: tuple[bytes, Sequence[int]] | None = None,
-        adopt: str | None = None,
-    ) -> None:
-        """Store one document with its parse, events, what was stripped from it and its
-        near-duplicate signature, in one transaction (replacing old ones). ``adopt``: an
-        earlier original that this document, published before it, replaces as the original
-        of its copies."""
+    def known_documents(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these ids the store already holds (one query for a batch)."""
+        if not doc_ids:
+            return set()
+        rows = self._con.execute(
+            "SELECT id FROM documents WHERE list_contains(?, id)", [list(doc_ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write_document(self, new: NewDocument, *, replace: bool = True) -> None:
+        """Store one document with all that belongs to it, in one transaction."""
+        self.write_documents([new], replace=replace)
+
+    def write_documents(self, batch: Sequence[NewDocument], *, replace: bool = True) -> None:
+        """Store documents with their parse, events, what was stripped from them and their
+        near-duplicate signatures, all in one transaction, a few statements per table for the
+        whole batch. ``replace``: first delete what the store holds under the same ids (not
+        needed when the caller knows the documents are new)."""
+        if not batch:
+            return
         con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for table, key in _PER_DOCUMENT:
-                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
-            # The input now reads cleanly: forget an earlier failure recorded for it.
-            con.execute("DELETE FROM documents WHERE status = 'error' AND locator = ?", [locator])
-            con.execute(
-                "INSERT INTO documents (id, locator, path, url, title, published, published_note, "
-                "language, chars, duplicate_of, status, error_code, error, text, not_coded) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, NULL, ?, ?)",
+        with self.transaction():
+            ids = [new.doc.id for new in batch]
+            if replace:
+                for table, key in _PER_DOCUMENT:
+                    con.execute(f"DELETE FROM {table} WHERE list_contains(?, {key})", [ids])
+            failed = [new.locator for new in batch if new.locator in self._error_locators()]
+            if failed:  # these inputs now read cleanly: forget the failures recorded for them
+                con.execute(
+                    "DELETE FROM documents WHERE status = 'error' AND list_contains(?, locator)",
+                    [failed],
+                )
+                self._errors = (self._errors or set()) - set(failed)
+            self._insert_rows("documents", [_document_row(new) for new in batch], _DOC_INSERT)
+            self._insert_rows(
+                "annotations",
+                [[new.doc.id, *new.annotations] for new in batch if new.annotations],
+                "INSERT INTO annotations (doc_id, model, docbin)",
+            )
+            self._insert_events([e for new in batch for e in new.events], batch[0].extractor)
+            self._insert_rows(
+                "stripped",
                 [
-                    doc.id,
-                    locator,
-                    doc.path,
-                    doc.url,
-                    doc.title,
-                    doc.published,
-                    doc.published_note,
-                    doc.language,
-                    doc.chars,
-                    doc.duplicate_of,
-                    text,
-                    not_coded,
+                    [new.doc.id, s.line, s.text, s.rule, s.reason]
+                    for new in batch
+                    for s in new.stripped
                 ],
             )
-            if annotations is not None:
-                con.execute(
-                    "INSERT INTO annotations (doc_id, model, docbin) VALUES (?, ?, ?)",
-                    [doc.id, annotations[0], annotations[1]],
-                )
-            self._insert_events(events, extractor)
-            if stripped:
-                con.executemany(
-                    "INSERT INTO stripped VALUES (?, ?, ?, ?, ?)",
-                    [[doc.id, s.line, s.text, s.rule, s.reason] for s in stripped],
-                )
-            if minhash is not None:
-                con.execute("INSERT INTO minhash VALUES (?, ?)", [doc.id, minhash[0]])
-                con.execute(
-                    "INSERT INTO lsh_bands SELECT unnest(range(?)), unnest(?::UBIGINT[]), ?",
-                    [len(minhash[1]), list(minhash[1]), doc.id],
-                )
-            if adopt is not None:
-                con.execute(
-                    "UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
-                    [doc.id, adopt, adopt],
-                )
-            con.execute("COMMIT")
+            self._insert_rows(
+                "minhash", [[new.doc.id, new.minhash[0]] for new in batch if new.minhash]
+            )
+            self._insert_rows(
+                "lsh_bands",
+                [
+                    [band, key, new.doc.id]
+                    for new in batch
+                    if new.minhash
+                    for band, key in enumerate(new.minhash[1])
+                ],
+            )
+            for new in batch:
+                if new.adopt is not None:
+                    con.execute(
+                        "UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                        [new.doc.id, new.adopt, new.adopt],
+                    )
+
+    def _error_locators(self) -> set[str]:
+        if self._errors is None:
+            rows = self._con.execute(
+                "SELECT locator FROM documents WHERE status = 'error'"
+            ).fetchall()
+            self._errors = {r[0] for r in rows}
+        return self._errors
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: everything written inside is stored together or not at all (a run
+        killed part-way loses only what its open transaction held). Nested uses join the
+        outer one."""
+        if self._in_transaction:
+            yield
+            return
+        self._con.execute("BEGIN TRANSACTION")
+        self._in_transaction = True
+        try:
+            yield
         except BaseException:
-            con.execute("ROLLBACK")
+            self._con.execute("ROLLBACK")
             raise
+        else:
+            self._con.execute("COMMIT")
+        finally:
+            self._in_transaction = False
+
+    def _insert_rows(
+        self, table: str, rows: Sequence[Sequence[Any]], head: str | None = None
+    ) -> None:
+        """Many rows in a few statements (DuckDB's executemany runs one statement per row).
+        ``head``: the statement's start, by default ``INSERT INTO <table>``."""
+        for start in range(0, len(rows), _ROWS_PER_INSERT):
+            chunk = rows[start : start + _ROWS_PER_INSERT]
+            marks = "(" + ", ".join("?" * len(chunk[0])) + ")"
+            self._con.execute(
+                f"{head or 'INSERT INTO ' + table} VALUES " + ", ".join([marks] * len(chunk)),
+                [value for row in chunk for value in row],
+            )
 
     def near_duplicate_candidates(
         self, keys: Mapping[str, Sequence[int]]
@@ -292,6 +388,8 @@ class Store:
             "VALUES (?, ?, ?, 'error', ?, ?)",
             [doc_id, locator, path, code, message],
         )
+        if self._errors is not None:
+            self._errors.add(locator)
         return True
 
     def documents(self, *, status: str | None = None) -> list[Document]:
@@ -383,12 +481,9 @@ class Store:
             ]
             for e in events
         ]
-        if rows:
-            self._con.executemany(
-                "INSERT OR REPLACE INTO events VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+        # Two rules may code the same event twice: the later one replaces the earlier.
+        unique = list({row[0]: row for row in rows}.values())
+        self._insert_rows("events", unique, "INSERT OR REPLACE INTO events")
 
     def events(self, where: EventFilter | None = None) -> list[Event]:
         where = where or EventFilter()

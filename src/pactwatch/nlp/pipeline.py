@@ -39,10 +39,8 @@ class Pipeline:
     nlp: Any  # spacy.Language
     name: str  # package name and version, recorded with every stored parse
 
-    def parse(
-        self, texts: Iterable[str], *, batch_size: int = 32, workers: int = 1
-    ) -> Iterator[Any]:
-        yield from self.nlp.pipe(texts, batch_size=batch_size, n_process=max(1, workers))
+    def parse(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Any]:
+        yield from self.nlp.pipe(texts, batch_size=batch_size)
 
     def to_bytes(self, doc: Any) -> bytes:
         from spacy.tokens import DocBin  # noqa: PLC0415

@@ -1,0 +1,5 @@
+"""`python -m pactwatch` runs the command-line interface."""
+
+from pactwatch.cli import main
+
+main()
