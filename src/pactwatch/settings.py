@@ -35,6 +35,7 @@ class IngestSettings:
 @dataclass(frozen=True)
 class StoreSettings:
     default_path: str = "pactwatch.duckdb"
+    memory_limit: str = "64MB"
 
 
 @dataclass(frozen=True)

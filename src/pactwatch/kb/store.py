@@ -23,6 +23,7 @@ import duckdb
 
 from pactwatch.errors import StoreError
 from pactwatch.model import Document, Event, Location, Quantity, Span, Stripped
+from pactwatch.settings import load_settings
 
 _ROWS_PER_INSERT = 200
 _DOC_INSERT = (
@@ -147,7 +148,18 @@ class Store:
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}", code="PW-STORE-002")
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(
+                str(self.path),
+                read_only=read_only,
+                config={
+                    "memory_limit": load_settings().store.memory_limit,
+                    # Give freed memory back instead of caching up to 128 MB of it, and write
+                    # committed data to the file every 4 MB of log rather than every 16 MB (until
+                    # then DuckDB holds it in memory): an ingest's memory stays flat.
+                    "allocator_flush_threshold": "8MB",
+                    "checkpoint_threshold": "4MB",
+                },
+            )
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreError(
