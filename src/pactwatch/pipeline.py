@@ -170,33 +170,39 @@ class _Parsed:
     events: list[Event]
 
 
-_Work = list[tuple[str, str, Document]]  # (id, text, document) of the coded documents of a batch
+# (id, text, document, whether it is event-coded) of each document of a batch
+_Work = list[tuple[str, str, Document, bool]]
+
+
+@dataclass(frozen=True)
+class _Results:
+    parsed: dict[str, _Parsed]  # the event-coded documents' parses and events
+    signatures: dict[str, neardup.Signature | None]  # every document's MinHash signature
 
 
 def _work_of(batch: list[CleanArticle], settings: Settings) -> _Work:
-    return [
-        (a.document.id, a.text, a.document)
-        for a in batch
-        if a.document.language in settings.nlp.coded_languages
-    ]
+    coded = settings.nlp.coded_languages
+    return [(a.document.id, a.text, a.document, a.document.language in coded) for a in batch]
 
 
-def _parse_and_extract(work: _Work, settings: Settings) -> dict[str, _Parsed]:
-    """Parse a batch's coded documents and extract their events (a pure function of its input,
-    so it runs the same in a worker process)."""
-    if not work:
-        return {}
+def _parse_and_extract(work: _Work, settings: Settings) -> _Results:
+    """Sign every document of a batch (MinHash), parse the event-coded ones and extract their
+    events: a pure function of its input, so it runs the same in a worker process."""
+    signatures = {doc_id: neardup.signature(text) for doc_id, text, _, _ in work}
+    coded = [(doc_id, text, document) for doc_id, text, document, ok in work if ok]
+    if not coded:
+        return _Results({}, signatures)
     pipeline = load_pipeline(settings.nlp.models)
     extractor = get_extractor(EXTRACTOR)
     lexicon, registry = load_lexicon(), load_registry()
     found = {}
-    texts = [text for _, text, _ in work]
+    texts = [text for _, text, _ in coded]
     for (doc_id, _, document), doc in zip(
-        work, pipeline.parse(texts, batch_size=settings.nlp.batch_size), strict=True
+        coded, pipeline.parse(texts, batch_size=settings.nlp.batch_size), strict=True
     ):
         events = extractor(doc, document, lexicon, registry)
         found[doc_id] = _Parsed(pipeline.name, pipeline.to_bytes(doc), events)
-    return found
+    return _Results(found, signatures)
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -208,7 +214,7 @@ def _worker_start(settings: Settings) -> None:
     load_pipeline(settings.nlp.models)  # load once, before the first batch arrives
 
 
-def _worker_task(work: _Work) -> dict[str, _Parsed]:
+def _worker_task(work: _Work) -> _Results:
     assert _WORKER_SETTINGS is not None
     return _parse_and_extract(work, _WORKER_SETTINGS)
 
@@ -237,12 +243,12 @@ class _Workers:
 
     def map(
         self, batches: Iterable[list[CleanArticle]]
-    ) -> Iterator[tuple[list[CleanArticle], dict[str, _Parsed]]]:
+    ) -> Iterator[tuple[list[CleanArticle], _Results]]:
         if self.pool is None:
             for batch in batches:
                 yield batch, _parse_and_extract(_work_of(batch, self.settings), self.settings)
             return
-        pending: deque[tuple[list[CleanArticle], Future[dict[str, _Parsed]]]] = deque()
+        pending: deque[tuple[list[CleanArticle], Future[_Results]]] = deque()
         for batch in batches:
             pending.append((batch, self.pool.submit(_worker_task, _work_of(batch, self.settings))))
             while len(pending) > 2 * self.workers:
@@ -255,16 +261,17 @@ class _Workers:
 
 def _write_batch(
     batch: list[CleanArticle],
-    results: dict[str, _Parsed],
+    results: _Results,
     store: Store,
     settings: Settings,
     report: IngestReport,
 ) -> None:
     """Store a batch in one transaction: it is stored whole or not at all."""
-    links = _near_duplicates(batch, store, settings.ingest.near_duplicate_threshold)
+    threshold = settings.ingest.near_duplicate_threshold
+    links = _near_duplicates(batch, results.signatures, store, threshold)
     new = []
     for article, link in zip(batch, links, strict=True):
-        parsed = results.get(article.document.id)
+        parsed = results.parsed.get(article.document.id)
         not_coded = None
         if parsed is None:
             not_coded = _why_not_coded(article, settings)
@@ -301,11 +308,15 @@ class _Link:
     adopt: str | None = None
 
 
-def _near_duplicates(batch: list[CleanArticle], store: Store, threshold: float) -> list[_Link]:
+def _near_duplicates(
+    batch: list[CleanArticle],
+    signatures: dict[str, neardup.Signature | None],
+    store: Store,
+    threshold: float,
+) -> list[_Link]:
     """Link each document of the batch to the original it nearly copies, among the stored
     documents and the ones before it in the batch. The original is the earliest published
     (an unknown date counts as later); between equal dates, the one stored first."""
-    signatures = {a.document.id: neardup.signature(a.text) for a in batch}
     keys = {i: neardup.band_keys(sig) for i, sig in signatures.items() if sig is not None}
     # (candidate id, signature, its original's id, that original's date) per new document
     candidates: dict[str, list[tuple[str, Any, str, str | None]]] = {}
