@@ -185,7 +185,7 @@ def memory(root: Path, sizes: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--docs", type=int, default=300, help="articles for the speed runs (0: none)"
+        "--docs", type=int, default=250, help="articles for the speed runs (0: none)"
     )
     parser.add_argument("--memory", default="2000,20000", help="sizes of the memory runs")
     parser.add_argument("--no-memory", action="store_true")
