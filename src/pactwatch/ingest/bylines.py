@@ -10,31 +10,11 @@ from collections.abc import Sequence
 
 from pactwatch.ingest.debris import is_paragraph
 from pactwatch.model import Stripped
+from pactwatch.nlp.dates import MONTHS
 
 BYLINE_LINES = 6  # a publication date is looked for in this many first non-empty lines
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _PATTERNS = [
@@ -79,7 +59,7 @@ def _date_in(line: str) -> tuple[str | None, str | None] | None:
         if kind == "iso":
             return _iso(year, int(match["m"]), int(match["d"]), line)
         if kind in {"day_month", "month_day"}:
-            month = _MONTHS[match["month"].lower()]
+            month = MONTHS[match["month"].lower()]
             return _iso(year, month, int(match["day"]), line)
         a, b = int(match["a"]), int(match["b"])
         if a <= 12 and b <= 12 and a != b:

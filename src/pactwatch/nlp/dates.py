@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
+MONTHS = {  # month names and abbreviations -> month number
     name: number
     for number, names in enumerate(
         [
@@ -26,7 +26,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS = [
@@ -50,7 +50,7 @@ def parse_date(text: str) -> str | None:
         month = None
         if month_raw is not None:
             month = (
-                int(month_raw) if month_raw.isdigit() else _MONTHS[month_raw.lower().rstrip(".")]
+                int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
             )
         day = int(parts["day"]) if parts.get("day") else None
         if month and day:
