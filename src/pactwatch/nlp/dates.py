@@ -49,9 +49,7 @@ def parse_date(text: str) -> str | None:
         month_raw = parts.get("month")
         month = None
         if month_raw is not None:
-            month = (
-                int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
-            )
+            month = int(month_raw) if month_raw.isdigit() else MONTHS[month_raw.lower().rstrip(".")]
         day = int(parts["day"]) if parts.get("day") else None
         if month and day:
             try:
