@@ -89,7 +89,6 @@ def test_help_lists_all_twelve_commands() -> None:
         ["check", "Russia signed a treaty"],
         ["serve"],
         ["export", "--format", "graphml", "-o", "x"],
-        ["events", "--format", "plover"],
     ],
 )
 def test_commands_not_built_yet_say_so_and_exit_3(args: list[str], tmp_path: Path) -> None:
@@ -179,6 +178,21 @@ def test_docs_show_and_events_shapes(write: Callable[..., Path], tmp_path: Path)
     assert runner.invoke(app, ["events", "--db", db, "--actor", "irn"]).stdout == ""
     csv_out = runner.invoke(app, ["events", "--db", db, "--format", "csv"]).stdout
     assert csv_out.splitlines()[0].startswith("id,doc_id")
+    plover = [
+        json.loads(line)
+        for line in runner.invoke(
+            app, ["events", "--db", db, "--format", "plover"]
+        ).stdout.splitlines()
+    ]
+    record = next(r for r in plover if r["id"] == shipment["id"])
+    assert (record["event"], record["source"][0]["code"], record["target"][0]["code"]) == (
+        "AID",
+        "PRK",
+        "RUS",
+    )
+    assert record["pactwatch"]["modality"] == "reported"
+    assert record["pactwatch"]["span"]["start"] == shipment["span"]["start"]
+    assert "stripped" in full
     assert runner.invoke(app, ["docs", "show", "zzzz", "--db", db]).exit_code == 1
 
 

@@ -37,6 +37,7 @@ from pactwatch.errors import NotBuiltError, PactwatchError
 from pactwatch.model import PLOVER_TYPES, Event
 from pactwatch.pipeline import IngestReport
 from pactwatch.pipeline import Progress as OnItem
+from pactwatch.report.plover import plover_record
 from pactwatch.settings import load_settings
 
 app = typer.Typer(
@@ -275,7 +276,11 @@ def _event_row(event: Event) -> dict[str, object]:
 def events(
     db: DbOption = None,
     fmt: Annotated[
-        EventFormat, typer.Option("--format", help="jsonl (DESIGN's Event shape), csv or text.")
+        EventFormat,
+        typer.Option(
+            "--format",
+            help="jsonl (DESIGN's Event shape), plover (PLOVER-style records), csv or text.",
+        ),
     ] = EventFormat.jsonl,
     actor: Annotated[
         str | None, typer.Option(help="Only events with this actor as source or target, e.g. RUS.")
@@ -290,10 +295,6 @@ def events(
     ] = None,
 ) -> None:
     """List extracted events, each with its source span and how sure the text is."""
-    if fmt is EventFormat.plover:
-        _not_built(
-            "events --format plover", "PLOVER JSONL export comes with the extraction release"
-        )
     if type is not None and type.upper() not in PLOVER_TYPES:
         err.print(f"unknown event type {type!r}; one of: {', '.join(PLOVER_TYPES)}")
         raise typer.Exit(EXIT_USAGE)
@@ -309,6 +310,9 @@ def events(
     if fmt is EventFormat.jsonl:
         for event in found:
             typer.echo(event.model_dump_json())
+    elif fmt is EventFormat.plover:
+        for event in found:
+            typer.echo(json.dumps(plover_record(event), ensure_ascii=False))
     elif fmt is EventFormat.csv:
         rows = [_event_row(e) for e in found]
         writer = csv.DictWriter(
