@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,7 +89,6 @@ def test_help_lists_all_twelve_commands() -> None:
         ["conflicts"],
         ["check", "Russia signed a treaty"],
         ["serve"],
-        ["export", "--format", "graphml", "-o", "x"],
     ],
 )
 def test_commands_not_built_yet_say_so_and_exit_3(args: list[str], tmp_path: Path) -> None:
@@ -193,6 +193,26 @@ def test_docs_show_and_events_shapes(write: Callable[..., Path], tmp_path: Path)
     assert record["pactwatch"]["modality"] == "reported"
     assert record["pactwatch"]["span"]["start"] == shipment["span"]["start"]
     assert "stripped" in full
+    network = tmp_path / "actors.graphml"
+    assert (
+        runner.invoke(
+            app, ["export", "--format", "graphml", "-o", str(network), "--db", db]
+        ).exit_code
+        == 0
+    )
+    graph = ET.parse(network).getroot()[-1]  # noqa: S314 (a file this test wrote)
+    edges = {
+        (e.get("source"), e.get("target"), e.find("{*}data[@key='type']").text)  # type: ignore[union-attr]
+        for e in graph.iter("{http://graphml.graphdrawing.org/xmlns}edge")
+    }
+    assert ("PRK", "RUS", "AID") in edges
+    for fmt in ("plover", "csv"):
+        out = tmp_path / f"events.{fmt}"
+        assert (
+            runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--db", db]).exit_code
+            == 0
+        )
+        assert out.read_text("utf-8").strip()
     assert runner.invoke(app, ["docs", "show", "zzzz", "--db", db]).exit_code == 1
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import IO, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -37,6 +38,7 @@ from pactwatch.errors import NotBuiltError, PactwatchError
 from pactwatch.model import PLOVER_TYPES, Event
 from pactwatch.pipeline import IngestReport
 from pactwatch.pipeline import Progress as OnItem
+from pactwatch.report.network import graphml
 from pactwatch.report.plover import plover_record
 from pactwatch.settings import load_settings
 
@@ -247,6 +249,12 @@ def docs_show(
     typer.echo(text)
 
 
+def _write_csv(found: list[Event], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=list(_event_row(found[0]) if found else ["id"]))
+    writer.writeheader()
+    writer.writerows(_event_row(e) for e in found)
+
+
 def _event_row(event: Event) -> dict[str, object]:
     return {
         "id": event.id,
@@ -314,12 +322,7 @@ def events(
         for event in found:
             typer.echo(json.dumps(plover_record(event), ensure_ascii=False))
     elif fmt is EventFormat.csv:
-        rows = [_event_row(e) for e in found]
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=list(_event_row(found[0]) if found else ["id"])
-        )
-        writer.writeheader()
-        writer.writerows(rows)
+        _write_csv(found, sys.stdout)
     else:
         for e in found:
             negation = " NEG" if e.polarity == "negative" else ""
@@ -584,11 +587,24 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     db: DbOption = None,
 ) -> None:
-    """Export the store: PLOVER JSON, an actor network (GraphML), CSV, or ATOP-style commitments."""
-    if fmt is not ExportFormat.atop:
-        _not_built(f"export --format {fmt.value}", "this export comes with the extraction release")
+    """Export: events as PLOVER-style JSONL or CSV, the actor network as GraphML, or the coded
+    commitments as ATOP-style CSV."""
     try:
-        output.write_text(atop_rows(api.commitments()), encoding="utf-8")
+        if fmt is ExportFormat.atop:
+            text = atop_rows(api.commitments())
+        else:
+            found = api.events(db or _default_db())
+            if fmt is ExportFormat.graphml:
+                text = graphml(found)
+            elif fmt is ExportFormat.plover:
+                text = "".join(
+                    json.dumps(plover_record(e), ensure_ascii=False) + "\n" for e in found
+                )
+            else:
+                buffer = io.StringIO()
+                _write_csv(found, buffer)
+                text = buffer.getvalue()
+        output.write_text(text, encoding="utf-8")
     except PactwatchError as exc:
         _fail(exc)
     typer.echo(str(output))
