@@ -69,6 +69,11 @@ DbOption = Annotated[
         "--db", help="The DuckDB store (default: ./pactwatch.duckdb, setting store.default_path)."
     ),
 ]
+WorkersOption = Annotated[
+    int,
+    typer.Option(min=1, help="Processes that parse and extract (the main one reads and writes)."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
 
 
 class DocFormat(StrEnum):
@@ -164,13 +169,8 @@ def ingest(
         typer.Argument(help="Files, folders (read recursively) or '-' for JSONL on stdin."),
     ],
     db: DbOption = None,
-    workers: Annotated[
-        int,
-        typer.Option(
-            min=1, help="Processes that parse and extract (the main one reads and writes)."
-        ),
-    ] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
 ) -> None:
     """Read articles (.txt .md .html .htm .jsonl) into the store, parsed and event-coded.
 
@@ -533,13 +533,8 @@ def brief(
         "briefing.html"
     ),
     db: DbOption = None,
-    workers: Annotated[
-        int,
-        typer.Option(
-            min=1, help="Processes that parse and extract (the main one reads and writes)."
-        ),
-    ] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
 ) -> None:
     """Write a self-contained HTML briefing (the main job).
 
