@@ -244,10 +244,6 @@ class Store:
         return int(row[0]) if row and row[0] is not None else 0
 
     # -- documents -----------------------------------------------------------------------------
-    def has_document(self, doc_id: str) -> bool:
-        row = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return row is not None
-
     def known_documents(self, doc_ids: Sequence[str]) -> set[str]:
         """Which of these ids the store already holds (one query for a batch)."""
         if not doc_ids:
