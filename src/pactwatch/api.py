@@ -70,6 +70,12 @@ def stripped(db: str | Path, doc_id: str) -> list[Stripped]:
         return store.stripped(doc_id)
 
 
+def sightings(db: str | Path, doc_id: str) -> list[tuple[str, str | None, str | None]]:
+    """(locator, url, published) of the other places a document's exact text was read."""
+    with Store(db, read_only=True) as store:
+        return store.sightings(doc_id)
+
+
 def events(
     db: str | Path, *, actor: str | None = None, type: str | None = None, since: str | None = None
 ) -> list[Event]:

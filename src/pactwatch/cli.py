@@ -234,13 +234,21 @@ def docs_show(
         raise typer.Exit(EXIT_FAILED)
     doc, text = found
     stripped = api.stripped(db or _default_db(), doc.id)
+    seen = api.sightings(db or _default_db(), doc.id)
     if fmt is DocFormat.jsonl:
-        record = {**doc.model_dump(), "text": text, "stripped": [asdict(s) for s in stripped]}
+        record = {
+            **doc.model_dump(),
+            "text": text,
+            "stripped": [asdict(s) for s in stripped],
+            "also_read_at": [{"locator": s[0], "url": s[1], "published": s[2]} for s in seen],
+        }
         typer.echo(json.dumps(record, ensure_ascii=False))
         return
     for key, value in doc.model_dump().items():
         if value is not None:
             typer.echo(f"{key}: {value}")
+    for locator, url, published in seen:
+        typer.echo(f"also read at: {locator}" + "".join(f" ({x})" for x in (url, published) if x))
     if stripped:
         typer.echo(f"stripped: {len(stripped)} line(s) of page debris")
         for s in stripped:

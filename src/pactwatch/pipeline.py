@@ -95,7 +95,7 @@ def _new_batches(
 ) -> Iterator[list[CleanArticle]]:
     """Batches of clean articles not yet in the store; failures are recorded as they come."""
     pending: list[CleanArticle] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # id -> where this run first read it
     for result in _articles(items, settings, stdin, progress):
         if isinstance(result, InputError):
             report.failed.append(result)
@@ -110,8 +110,9 @@ def _new_batches(
         report.inputs += 1
         if result.document.id in seen:
             report.unchanged += 1
+            _sighting(store, result, first=seen[result.document.id])
             continue
-        seen.add(result.document.id)
+        seen[result.document.id] = result.locator
         pending.append(result)
         if len(pending) >= settings.nlp.batch_size:
             yield _unknown(pending, store, report)
@@ -121,10 +122,21 @@ def _new_batches(
 
 
 def _unknown(batch: list[CleanArticle], store: Store, report: IngestReport) -> list[CleanArticle]:
-    """The articles of a batch the store does not hold yet (one query for the batch)."""
+    """The articles of a batch the store does not hold yet (one query for the batch); the same
+    text read at a new place is recorded as a sighting."""
     known = store.known_documents([a.document.id for a in batch])
     report.unchanged += len(known)
+    for article in batch:
+        if article.document.id in known:
+            _sighting(store, article, first=known[article.document.id])
     return [a for a in batch if a.document.id not in known]
+
+
+def _sighting(store: Store, article: CleanArticle, *, first: str) -> None:
+    """The same clean text read again: at the place it was first read, nothing to record."""
+    if article.locator != first:
+        doc = article.document
+        store.record_sightings([(doc.id, article.locator, doc.url, doc.published)])
 
 
 def _articles(

@@ -106,3 +106,18 @@ def test_the_threshold_is_a_setting(
     db = tmp_path / "s.duckdb"
     ingest([tmp_path / "in"], db)
     assert _links(db) == {"a.txt": None, "b.txt": None}
+
+
+def test_the_same_text_read_again_elsewhere_is_one_document_seen_twice(tmp_path: Path) -> None:
+    _write(tmp_path / "in", "a.txt", "2024-05-14", ORIGINAL)
+    _write(tmp_path / "in", "mirror.txt", "2024-05-14", ORIGINAL)
+    db = tmp_path / "s.duckdb"
+    first = ingest([tmp_path / "in"], db)
+    assert (first.stored, first.unchanged) == (1, 1)
+    again = ingest([tmp_path / "in"], db)
+    assert (again.stored, again.unchanged) == (0, 2)
+    with Store(db, read_only=True) as store:
+        (doc,) = store.documents()
+        assert doc.path is not None and doc.path.endswith("a.txt")
+        (seen,) = store.sightings(doc.id)
+        assert seen[0].endswith("mirror.txt") and seen[2] == "2024-05-14"

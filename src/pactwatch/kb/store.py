@@ -71,6 +71,7 @@ def _document_row(new: NewDocument) -> list[Any]:
 
 # Rows that belong to one document, deleted when it is written again.
 _PER_DOCUMENT = (
+    ("sightings", "doc_id"),
     ("events", "doc_id"),
     ("annotations", "doc_id"),
     ("stripped", "doc_id"),
@@ -244,14 +245,37 @@ class Store:
         return int(row[0]) if row and row[0] is not None else 0
 
     # -- documents -----------------------------------------------------------------------------
-    def known_documents(self, doc_ids: Sequence[str]) -> set[str]:
-        """Which of these ids the store already holds (one query for a batch)."""
+    def known_documents(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Which of these ids the store already holds, with the locator each was first read from
+        (one query for a batch)."""
         if not doc_ids:
-            return set()
+            return {}
         rows = self._con.execute(
-            "SELECT id FROM documents WHERE list_contains(?, id)", [list(doc_ids)]
+            "SELECT id, locator FROM documents WHERE list_contains(?, id)", [list(doc_ids)]
         ).fetchall()
-        return {r[0] for r in rows}
+        return {r[0]: r[1] for r in rows}
+
+    def record_sightings(self, seen: Sequence[tuple[str, str, str | None, str | None]]) -> None:
+        """Record (doc_id, locator, url, published) for texts read again elsewhere; a place
+        already recorded for the same text is not recorded twice."""
+        if not seen:
+            return
+        self._con.execute(
+            "INSERT INTO sightings (doc_id, locator, url, published) "
+            "SELECT s.* FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS "
+            "locator, unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS published) s "
+            "WHERE NOT EXISTS (SELECT 1 FROM sightings t "
+            "WHERE t.doc_id = s.doc_id AND t.locator = s.locator)",
+            [[x[i] for x in seen] for i in range(4)],
+        )
+
+    def sightings(self, doc_id: str) -> list[tuple[str, str | None, str | None]]:
+        """(locator, url, published) of every other place the document's text was read."""
+        rows = self._con.execute(
+            "SELECT locator, url, published FROM sightings WHERE doc_id = ? ORDER BY locator",
+            [doc_id],
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def write_document(self, new: NewDocument, *, replace: bool = True) -> None:
         """Store one document with all that belongs to it, in one transaction."""
