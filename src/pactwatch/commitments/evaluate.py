@@ -111,7 +111,7 @@ class _Origin:
         """One finding's explanation: its article evaluated again with words, for its party. The
         explaining run is made once per scenario and memoises too."""
         if self._explainer is None:
-            self._explainer = _Run(self.scenario, self.events, self.world, self.names, explain=True)
+            self._explainer = _Run(self, explain=True)
         c = next(c for c in self.commitments if c.id == finding.commitment)
         p = next(p for p in c.provisions if p.article == finding.article)
         explained, _ = _explain_case(self._explainer.article(c, p), finding.obligated)
@@ -140,16 +140,10 @@ class _Run:
         "world",
     )
 
-    def __init__(
-        self,
-        scenario: Scenario,
-        events: list[ScenarioEvent],
-        world: World,
-        names: list[str],
-        *,
-        explain: bool,
-    ) -> None:
-        self.scenario, self.events, self.world, self.names = scenario, events, world, names
+    def __init__(self, origin: _Origin, *, explain: bool) -> None:
+        self.origin = origin
+        scenario, events, world = origin.scenario, origin.events, origin.world
+        self.scenario, self.events, self.world, self.names = scenario, events, world, origin.names
         self.explain = explain
         self.day = scenario.date
         # Condition outcomes that do not depend on who owes the article are computed once (a
@@ -160,11 +154,10 @@ class _Run:
         self.modes = {e.mode for e in positive}
         self.touched = _touched(events, world)
         self.attacked = _touched([e for e in positive if e.type == "ASSAULT"], world)
-        self.answers = {name: _answers(world, name, scenario) for name in names}
+        self.answers = {name: _answers(world, name, scenario) for name in self.names}
         self.alias = _alias(self)
         self.articles: dict[tuple[str, str], _Article] = {}
         self.parties: dict[str, _Party] = {}
-        self.origin: _Origin | None = None  # set by the status pass
 
     def article(self, c: Commitment, p: Provision) -> _Article:
         found = self.articles.get((c.id, p.article))
@@ -936,8 +929,7 @@ def evaluate_with_attacks(
         )
     events = [*scenario.events, *(extra_events or [])]
     commitments = list(commitments)
-    run = _Run(scenario, events, world, names, explain=explain)
-    run.origin = _Origin(scenario, events, world, names, commitments)
+    run = _Run(_Origin(scenario, events, world, names, commitments), explain=explain)
     findings: list[Finding] = []
     attacks: list[dict[str, Any]] = []
     # The status pass keeps no article in the run (nothing points back to it, so it is freed by
