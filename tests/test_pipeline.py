@@ -8,7 +8,10 @@ import duckdb
 import pytest
 
 from pactwatch import Store, ingest, reextract, sample_corpus
-from pactwatch.nlp import Pipeline
+from pactwatch.nlp import Pipeline, load_pipeline
+from pactwatch.pipeline import Workers
+from pactwatch.pipeline import ingest as pipeline_ingest
+from pactwatch.settings import load_settings
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +92,43 @@ def test_speculation_and_denial_are_not_asserted_facts(corpus_db: Path) -> None:
             assert event.modality == "speculative", event.span.text
         if event.polarity == "negative":
             assert event.modality != "asserted" or " not " in lowered or "never" in lowered
+
+
+def test_two_workers_store_what_one_stores(corpus_db: Path, tmp_path: Path) -> None:
+    # Batches of three, so some go to the helper process and some are parsed here.
+    settings = load_settings({"PACTWATCH_NLP_BATCH_SIZE": "3"})
+    with Workers(2, settings) as pool:
+        for run in ("first", "second"):  # a pool passed in stays open for the next run
+            db = tmp_path / f"{run}.duckdb"
+            with Store(db) as store:
+                report = pipeline_ingest(
+                    [str(sample_corpus())], store, settings=settings, workers=pool
+                )
+            assert report.exit_code == 0, report.failed
+            assert _snapshot(db) == _snapshot(corpus_db)
+        assert pool.pool is not None
+    assert pool.pool is None
+
+
+def test_workers_must_be_at_least_one() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Workers(0)
+
+
+def test_stored_parse_bytes_are_spacys_own_docbin_bytes() -> None:
+    from spacy.tokens import DocBin  # noqa: PLC0415
+
+    pipeline = load_pipeline(load_settings().nlp.models)
+    texts = [
+        "North Korea sent 6,700 containers of shells to Russia, officials said on Monday.",
+        "Putin met Kim in Pyongyang.\n\nThe treaty entered into force in December 2024.",
+    ]
+    for doc in pipeline.parse(texts):
+        docbin = DocBin(store_user_data=False)
+        docbin.add(doc)
+        data = pipeline.to_bytes(doc)
+        assert data == docbin.to_bytes()
+        again = pipeline.from_bytes(data)
+        assert [(t.text, t.dep_, t.ent_type_) for t in again] == [
+            (t.text, t.dep_, t.ent_type_) for t in doc
+        ]

@@ -8,8 +8,9 @@ a run that is killed can simply be run again.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,19 +65,20 @@ def ingest(
     store: Store,
     *,
     settings: Settings | None = None,
-    workers: int = 1,
+    workers: int | Workers = 1,
     stdin: IO[str] | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read, clean, parse, extract and store. With ``workers`` > 1, parsing and extraction run in
-    that many processes while this one reads and writes; documents are written in input order."""
+    that many processes (this one included, which also reads and writes); documents are written
+    in input order. ``workers`` may be a started `Workers` pool, kept warm across runs."""
     settings = settings or load_settings()
     report = IngestReport()
     items = list(discover(paths, settings.ingest))
     if progress:
         progress.started(sum(1 for item in items if not isinstance(item, InputError)))
     batches = _new_batches(items, store, settings, report, stdin=stdin, progress=progress)
-    with _Workers(workers, settings) as pool:
+    with workers if isinstance(workers, Workers) else Workers(workers, settings) as pool:
         for batch, results in pool.map(b for b in batches if b):
             _write_batch(batch, results, store, settings, report)
             if progress:
@@ -223,7 +225,8 @@ _WORKER_SETTINGS: Settings | None = None
 def _worker_start(settings: Settings) -> None:
     global _WORKER_SETTINGS  # noqa: PLW0603 (one per worker process, set once)
     _WORKER_SETTINGS = settings
-    load_pipeline(settings.nlp.models)  # load once, before the first batch arrives
+    # Load once, and parse a line (the first parse is slow), before the first batch arrives.
+    list(load_pipeline(settings.nlp.models).parse(["The ministers met in the capital."]))
 
 
 def _worker_task(work: _Work) -> _Results:
@@ -231,44 +234,95 @@ def _worker_task(work: _Work) -> _Results:
     return _parse_and_extract(work, _WORKER_SETTINGS)
 
 
-class _Workers:
-    """Parsing and extraction in this process (one worker) or in a pool of processes, with a few
-    batches in flight per process; results come back in input order."""
+def _worker_ready() -> int:
+    """A first task, so that a helper process starts (and loads its pipeline) at once."""
+    return os.getpid()
 
-    def __init__(self, workers: int, settings: Settings) -> None:
-        self.workers, self.settings = workers, settings
+
+class Workers:
+    """Parsing and extraction in ``workers`` processes, this one included: with more than one,
+    ``workers - 1`` helper processes start at once and load their pipeline while this process
+    reads the first batches. A batch goes to a helper when it has fewer than two batches in
+    flight, and is parsed here otherwise, so the work balances itself (this process also reads,
+    cleans and writes) and no core waits while a helper is still loading. Results come back in
+    input order; at most four batches per process are held.
+
+    A pool entered by its caller and passed to `ingest` stays open after the run (for a server,
+    or a benchmark that warms it first); `warm` waits until every helper has loaded.
+    """
+
+    def __init__(self, workers: int, settings: Settings | None = None) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.workers, self.settings = workers, settings or load_settings()
         self.pool: ProcessPoolExecutor | None = None
+        self.entered = 0
 
-    def __enter__(self) -> _Workers:
-        if self.workers > 1:
+    def __enter__(self) -> Workers:
+        self.entered += 1
+        if self.workers > 1 and self.pool is None:
+            helpers = self.workers - 1
             self.pool = ProcessPoolExecutor(
-                self.workers,
+                helpers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_start,
                 initargs=(self.settings,),
             )
+            for _ in range(helpers):  # a spawn pool starts a process per task submitted
+                self.pool.submit(_worker_ready)
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self.pool is not None:
+        self.entered -= 1
+        if self.pool is not None and not self.entered:
             self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def warm(self) -> None:
+        """Load the pipeline here and wait until every helper process has loaded it too."""
+        load_pipeline(self.settings.nlp.models)
+        if self.pool is None:
+            return
+        ready: set[int] = set()
+        while len(ready) < self.workers - 1:  # a round of one task per helper, until all answered
+            rounds = [self.pool.submit(_worker_ready) for _ in range(self.workers - 1)]
+            ready.update(future.result() for future in rounds)
+
+    def _here(self, batch: list[CleanArticle]) -> _Results:
+        return _parse_and_extract(_work_of(batch, self.settings), self.settings)
 
     def map(
         self, batches: Iterable[list[CleanArticle]]
     ) -> Iterator[tuple[list[CleanArticle], _Results]]:
         if self.pool is None:
             for batch in batches:
-                yield batch, _parse_and_extract(_work_of(batch, self.settings), self.settings)
+                yield batch, self._here(batch)
             return
-        pending: deque[tuple[list[CleanArticle], Future[_Results]]] = deque()
+        helpers = self.workers - 1
+        pending: deque[tuple[list[CleanArticle], Future[_Results] | _Results]] = deque()
         for batch in batches:
-            pending.append((batch, self.pool.submit(_worker_task, _work_of(batch, self.settings))))
-            while len(pending) > 2 * self.workers:
-                done, future = pending.popleft()
-                yield done, future.result()
+            busy = sum(1 for _, r in pending if isinstance(r, Future) and not r.done())
+            if busy < 2 * helpers:
+                pending.append(
+                    (batch, self.pool.submit(_worker_task, _work_of(batch, self.settings)))
+                )
+            else:
+                pending.append((batch, self._here(batch)))
+            while pending and (len(pending) > 4 * self.workers or _ready(pending[0][1])):
+                yield _settle(pending.popleft())
         while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+            yield _settle(pending.popleft())
+
+
+def _ready(result: Future[_Results] | _Results) -> bool:
+    return not isinstance(result, Future) or result.done()
+
+
+def _settle(
+    item: tuple[list[CleanArticle], Future[_Results] | _Results],
+) -> tuple[list[CleanArticle], _Results]:
+    batch, result = item
+    return batch, result.result() if isinstance(result, Future) else result
 
 
 def _write_batch(
@@ -316,7 +370,7 @@ class _Link:
     signature and band keys, and an earlier original it replaces (being published before it)."""
 
     original: str | None
-    minhash: tuple[bytes, list[int]] | None
+    minhash: tuple[bytes, Sequence[int]] | None
     adopt: str | None = None
 
 
@@ -348,25 +402,33 @@ def _near_duplicates(
             for other in in_batch.get((band, key), []):
                 root, root_date = decided[other]
                 found.append((other, signatures[other], root, root_date))
-            in_batch.setdefault((band, key), []).append(doc.id)
         best = max(
             ((neardup.similarity(sig, s), cand, root, date) for cand, s, root, date in found),
             default=None,
             key=lambda x: x[0],
         )
         minhash = (neardup.to_bytes(sig), keys[doc.id])
-        if best is None or best[0] < threshold:
-            decided[doc.id] = (doc.id, doc.published)
-            links.append(_Link(None, minhash))
-        elif doc.published and (best[3] is None or doc.published < best[3]):
-            decided[doc.id] = (doc.id, doc.published)  # published first: it is the original
-            for other, (root, _) in list(decided.items()):
-                if root == best[2]:
-                    decided[other] = (doc.id, doc.published)
-            links.append(_Link(None, minhash, adopt=best[2]))
-        else:
+        if (
+            best is not None
+            and best[0] >= threshold
+            and not (doc.published and (best[3] is None or doc.published < best[3]))
+        ):
+            # A copy: linked to its original, and not indexed under band keys, so later
+            # documents are compared with originals only and candidates stay few however many
+            # copies a story has.
             decided[doc.id] = (best[2], best[3])
-            links.append(_Link(best[2], minhash))
+            links.append(_Link(best[2], (minhash[0], ())))
+            continue
+        decided[doc.id] = (doc.id, doc.published)
+        adopt = None
+        if best is not None and best[0] >= threshold:  # published first: it is the original
+            adopt = best[2]
+            for other, (root, _) in list(decided.items()):
+                if root == adopt:
+                    decided[other] = (doc.id, doc.published)
+        links.append(_Link(None, minhash, adopt=adopt))
+        for band, key in enumerate(keys[doc.id]):
+            in_batch.setdefault((band, key), []).append(doc.id)
     return links
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from pactwatch.errors import StoreError
 from pactwatch.kb import Store
-from pactwatch.kb.store import NewDocument, migrations
+from pactwatch.kb.store import NewDocument, _typed_list, migrations
 from pactwatch.model import Document, Event, Span
 
 
@@ -131,3 +131,24 @@ def test_a_locked_store_gives_a_clear_message(tmp_path: Path) -> None:
         holder.wait()
         if holder.stdout is not None:
             holder.stdout.close()
+
+
+@pytest.mark.parametrize(
+    ("sql_type", "values"),
+    [
+        ("UBIGINT", [0, 2**64 - 1, 2**63, None, 7]),
+        ("BIGINT", [-(2**63), -1, 0, None]),
+        ("DOUBLE", [0.1, 1e-7, -2.5e300, None, 3.0]),
+        ("INTEGER", [1, 2, 3]),
+        ("VARCHAR", ["3f2a9c", "b.c:d-e_f", "NULL", "a, b", "[x]", "", "naïve", None, "'q'"]),
+        ("VARCHAR", ["plain", "ids-only"]),
+    ],
+)
+def test_lists_are_bound_with_their_exact_values(sql_type: str, values: list[object]) -> None:
+    placeholder, param = _typed_list(values, sql_type)
+    con = duckdb.connect()
+    try:
+        got = [row[0] for row in con.execute(f"SELECT unnest({placeholder})", [param]).fetchall()]
+    finally:
+        con.close()
+    assert got == values
