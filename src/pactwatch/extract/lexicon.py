@@ -20,6 +20,14 @@ class VerbEntry:
     needs: str | None  # "object" | "target" | None
     target_from: str  # "object" | "to" | "either"
     reverse: bool = False  # the subject receives; the "from" phrase gives
+    fixed: bool = False  # the verb's type stands whatever the object names
+    negated: bool = False  # the verb says the act did not happen ("abstained": did not reject)
+
+    @property
+    def particle(self) -> str | None:
+        """The particle or preposition a two-word key needs ("rule out", "call on")."""
+        parts = self.lemma.split(" ", 1)
+        return parts[1] if len(parts) == 2 else None
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,16 @@ class ObjectEntry:
     lemma: str
     mode: str | None
     type: str | None
+
+
+@dataclass(frozen=True)
+class NounEntry:
+    """A noun naming an event ("invasion", "transfer")."""
+
+    lemma: str
+    type: str
+    mode: str | None
+    target_of: bool = False  # the of-phrase names the target ("the invasion of Ukraine")
 
 
 @dataclass(frozen=True)
@@ -41,6 +59,8 @@ class ModalityCues:
     report_adverbs: frozenset[str]
     denials: frozenset[str]
     negators: frozenset[str]
+    cancellations: frozenset[str] = frozenset()
+    open_when_negated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -49,6 +69,8 @@ class Lexicon:
     objects: dict[str, ObjectEntry]
     object_verbs: dict[str, frozenset[str]]
     cues: ModalityCues
+    nouns: dict[str, NounEntry]
+    light_verbs: frozenset[str]
 
 
 def _load(name: str) -> Any:
@@ -68,6 +90,8 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
             needs=entry.get("needs"),
             target_from=entry.get("target_from", "either"),
             reverse=bool(entry.get("reverse", False)),
+            fixed=bool(entry.get("fixed", False)),
+            negated=entry.get("polarity") == "negative",
         )
     objects = {
         lemma: ObjectEntry(
@@ -76,6 +100,16 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         for lemma, entry in events["objects"].items()
     }
     object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
+    nouns = {}
+    for lemma, entry in (events.get("nouns") or {}).items():
+        if entry["type"] not in PLOVER_TYPES:
+            raise ValueError(f"lexicon noun {lemma!r}: {entry['type']!r} is not a PLOVER type")
+        nouns[lemma] = NounEntry(
+            lemma=lemma,
+            type=entry["type"],
+            mode=entry.get("mode"),
+            target_of=bool(entry.get("target_of", False)),
+        )
     spec, intent, rep, neg = (
         modality["speculative"],
         modality["intended"],
@@ -93,8 +127,17 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         report_adverbs=frozenset(rep["adverbs"]),
         denials=frozenset(neg["denials"]),
         negators=frozenset(neg["negators"]),
+        cancellations=frozenset(neg.get("cancellations") or ()),
+        open_when_negated=frozenset(spec.get("open_when_negated") or ()),
     )
-    return Lexicon(verbs=verbs, objects=objects, object_verbs=object_verbs, cues=cues)
+    return Lexicon(
+        verbs=verbs,
+        objects=objects,
+        object_verbs=object_verbs,
+        cues=cues,
+        nouns=nouns,
+        light_verbs=frozenset(events.get("light_verbs") or ()),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from typing import Any
 from pactwatch.extract.lexicon import ModalityCues
 
 _CLAUSE_LINKS = {
+    "nsubjpass",
     "xcomp",
     "ccomp",
     "acomp",
@@ -51,6 +52,8 @@ class _Marks:
     intended: bool = False
     reported: bool = False
     negative: bool = False
+    would: bool = False  # "would": a pledge when reported ("said it would"), else speculation
+    conditional: bool = False
     speaker: Any | None = None
     cues: list[str] = field(default_factory=list)
 
@@ -63,10 +66,13 @@ def stance(verb: Any, cues: ModalityCues) -> Stance:
     marks = _Marks()
     if verb.sent.text.rstrip().endswith("?"):
         marks.set("speculative", "?")
+    if _counterfactual(verb):
+        marks.set("speculative", "had ... would have")
+        marks.set("negative", "had ... would have")
     node = verb
     for _ in range(_MAX_STEPS):
         for child in node.children:
-            _child_cue(child, node.i == verb.i, cues, marks)
+            _child_cue(child, node, node.i == verb.i, cues, marks)
         head = node.head
         if head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             break
@@ -76,6 +82,12 @@ def stance(verb: Any, cues: ModalityCues) -> Stance:
     if according is not None:
         marks.set("reported", "according to")
         marks.speaker = marks.speaker or according
+    if marks.would:
+        # "Kim said North Korea would stand with Russia": a reported pledge; a bare or
+        # conditional "would" is speculation.
+        marks.set(
+            "intended" if marks.reported and not marks.conditional else "speculative", "would"
+        )
     return Stance(
         modality=_modality(marks),
         polarity="negative" if marks.negative else "positive",
@@ -94,16 +106,35 @@ def _modality(marks: _Marks) -> str:
     return "asserted"
 
 
-def _child_cue(child: Any, on_verb: bool, cues: ModalityCues, marks: _Marks) -> None:
+def _counterfactual(verb: Any) -> bool:
+    """ "Had Seoul shipped shells, Moscow would have cut ties": neither happened."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if "have" in auxes and {"would", "could", "might"} & set(auxes):
+        return True
+    first = verb.sent[0]
+    return first.lower_ == "had" and first.dep_ in {"aux", "auxpass"} and first.head.i == verb.i
+
+
+def _child_cue(child: Any, node: Any, on_verb: bool, cues: ModalityCues, marks: _Marks) -> None:
     """Cues that hang from the verb or from a head of its clause."""
     lemma, low, dep = child.lemma_.lower(), child.text.lower(), child.dep_
-    if dep in {"aux", "auxpass"} and (lemma in cues.modals or low in cues.modals):
+    if dep in {"aux", "auxpass"} and low in {"would", "'d"}:
+        marks.would = True
+    elif dep in {"aux", "auxpass"} and (lemma in cues.modals or low in cues.modals):
         marks.set("speculative", child.text)
     elif dep == "aux" and (low in cues.intent_aux or low == "'ll"):
         marks.set("intended", child.text)
+    elif (
+        on_verb
+        and dep == "dobj"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+    ):
+        marks.set("negative", "no")  # "has received no missiles"
     elif dep == "neg" or (dep == "advmod" and low in cues.negators):
-        # A negation above a reporting verb ("did not say") is not the event's own polarity.
-        if on_verb or not marks.reported:
+        if not on_verb and node.lemma_.lower() in cues.open_when_negated:
+            marks.set("speculative", f"{child.text} {node.text}")  # "has not ruled out"
+        elif on_verb or not marks.reported:
+            # A negation above a reporting verb ("did not say") is not the event's polarity.
             marks.set("negative", child.text)
     elif dep in {"advmod", "acomp"} and low in cues.hedges:
         marks.set("speculative", child.text)
@@ -111,19 +142,27 @@ def _child_cue(child: Any, on_verb: bool, cues: ModalityCues, marks: _Marks) -> 
         marks.set("reported", child.text)
     elif dep == "mark" and low in cues.conditionals:
         marks.set("speculative", child.text)
+        marks.conditional = True
 
 
 def _head_cue(head: Any, link: str, cues: ModalityCues, marks: _Marks) -> None:
     """Cues from a head the clause hangs from: denials, reporting verbs, intentions, frames."""
     lemma = head.lemma_.lower()
-    if lemma in cues.denials:
+    particles = {c.lower_ for c in head.children if c.dep_ == "prt"}
+    if lemma in cues.cancellations or (lemma == "call" and "off" in particles):
+        marks.set("negative", head.text)  # "failed to cooperate", "the visit was called off"
+    elif link == "xcomp" and any(c.lower_ == "yet" for c in head.children):
+        marks.set("negative", "yet")  # "has yet to sanction"
+    elif lemma in cues.denials:
         marks.set("negative", head.text)
         marks.set("reported", head.text)
         marks.speaker = marks.speaker or _subject(head)
     elif lemma in cues.report_verbs and link in _REPORTED_LINKS:
         marks.set("reported", head.text)
         marks.speaker = marks.speaker or _subject(head)
-    elif lemma in cues.intent_heads and link in _INTENDED_LINKS:
+    elif (lemma in cues.intent_heads or head.lower_ in cues.intent_heads) and (
+        link in _INTENDED_LINKS
+    ):
         marks.set("intended", head.text)
     elif lemma in cues.frames:
         marks.set("speculative", head.text)

@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from pactwatch.actors import Mention, Registry, link_mentions
-from pactwatch.extract.lexicon import Lexicon, ObjectEntry, VerbEntry
+from pactwatch.extract.lexicon import Lexicon, NounEntry, ObjectEntry, VerbEntry
 from pactwatch.extract.modality import Stance, stance
 from pactwatch.model import Document, Event, Location, Quantity, Span
 from pactwatch.nlp.dates import parse_date
 from pactwatch.nlp.quantities import parse_amount
 
 NAME = "extract.rules.v1"
-_TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into", "for", "at", "on"}
+_TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into", "for", "at", "on", "near"}
 _PLACE_PREPS = {"in", "to", "into", "at", "near", "on", "over"}
 _SUBJECT_LINKS = {"xcomp", "conj", "acomp", "advcl", "ccomp", "pcomp", "prep", "pobj"}
-_SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# Types whose event has no other party: coordinated subjects are not each other's target.
+_ONE_SIDED = {"MOBILIZE", "RETREAT"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
 
 
@@ -60,14 +61,113 @@ def extract_events(
     ctx = _Context(doc, document, index, lexicon, registry)
     events: dict[str, Event] = {}
     for token in doc:
+        if token.pos_ == "NOUN":
+            noun = lexicon.nouns.get(token.lemma_.lower())
+            for event in _events_for_noun(token, noun, ctx) if noun else ():
+                events.setdefault(event.id, event)
+            continue
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        entry = lexicon.verbs.get(token.lemma_.lower())
+        entry = _verb_entry(token, lexicon)
         if entry is None:
             continue
         for event in _events_for_verb(token, entry, ctx):
             events.setdefault(event.id, event)
     return list(events.values())
+
+
+_NOUN_TARGET_PREPS = {"to", "into", "on", "against", "with", "toward", "towards", "at"}
+
+
+def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Event]:
+    """Events named by a noun: "Russia's invasion of Ukraine", "the transfer of shells to
+    Russia", "launched an incursion into Russia", "talks between Seoul and Tokyo"."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
+        verb_entry = _verb_entry(head, ctx.lexicon)
+        allowed = ctx.lexicon.object_verbs.get(verb_entry.lemma) if verb_entry else None
+        if verb_entry is not None and (
+            verb_entry.type == entry.type or (allowed is not None and noun.lemma_ in allowed)
+        ):
+            return  # the verb codes it: "held talks", "conducted drills", "vetoed"
+    sources = _noun_sources(noun, ctx)
+    if not sources:
+        return
+    preps = _NOUN_TARGET_PREPS | ({"of"} if entry.target_of else set())
+    target = None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            target = next(
+                (m for m in (_mention_at(p, ctx) for p in child.children if p.dep_ == "pobj") if m),
+                None,
+            )
+            if target is not None:
+                break
+    if target is None and noun.dep_ == "dobj":
+        # "condemned Pyongyang's deployment of troops to Russia", the to-phrase parsed on the verb
+        target = _prep_actor(head, None, {"to", "into"}, ctx)
+    thing = _pobj_of(noun, {"prep"}, {"of"}) if not entry.target_of else None
+    event_type = entry.type
+    if entry.mode == "military_exercise" and len(sources) == 1 and target is None:
+        event_type = "MOBILIZE"  # one state's drills
+    if _sent_to_a_state(event_type, entry.mode, True, target):
+        event_type = "AID"  # "the deployment of troops to Russia"
+    pairs = _pairs(sources, target, entry.type)
+    yield from _events(noun, thing, pairs, ctx, event_type=event_type, mode=entry.mode)
+
+
+def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
+    """Who acts in a noun's event: "Russia's", "Russian", "by Russia", "between A and B", or
+    the subject of a light verb whose object the noun is ("Ukraine launched an incursion")."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i in ctx.mentions:
+            return [ctx.mentions[child.i]]
+    agent = _pobj_of(noun, {"prep", "agent"}, {"by", "from"})
+    if agent is not None:
+        found = _with_conjuncts(agent, ctx)
+        if found:
+            return found
+    between = _pobj_of(noun, {"prep"}, {"between"})
+    if between is not None:
+        return _with_conjuncts(between, ctx)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lexicon.light_verbs:
+        return _sources(head, False, ctx)
+    return []
+
+
+def _sent_to_a_state(event_type: str, mode: str | None, sent: bool, target: Mention | None) -> bool:
+    """ "Sent troops to Russia", "deployed jets to Poland": forces sent to another state are aid
+    to it (the caller checks that the target is the to/into phrase); forces moved to a border
+    or a region stay a deployment."""
+    return (
+        event_type == "MOBILIZE"
+        and (mode == "troop_deployment" or sent)
+        and sent
+        and target is not None
+        and target.kind != "adjective"
+    )
+
+
+def _pairs(
+    sources: list[Mention], target: Mention | None, event_type: str
+) -> list[tuple[Mention, Mention | None]]:
+    """(source, target) per event. "Russia and North Korea signed a treaty": with no target,
+    coordinated sources act on each other, one event in each direction."""
+    if len(sources) > 1 and event_type not in _ONE_SIDED and target is None:
+        return [(a, b) for a in sources for b in sources if a.ref.code != b.ref.code]
+    return [(source, target) for source in sources]
+
+
+def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
+    """The lexicon entry of a verb: lemma and particle ("rule out", "call on") before lemma."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"}:
+            entry = lexicon.verbs.get(f"{lemma} {child.lower_}")
+            if entry is not None:
+                return entry
+    return lexicon.verbs.get(lemma)
 
 
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
@@ -78,11 +178,20 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     if entry.needs == "object" and obj_entry is None:
         return
-    allowed = ctx.lexicon.object_verbs.get(verb.lemma_.lower())
+    allowed = ctx.lexicon.object_verbs.get(entry.lemma)
     if allowed is not None and (obj_entry is None or obj_entry.lemma not in allowed):
         return
-    retyped = obj_entry is not None and obj_entry.type is not None
-    event_type = obj_entry.type if obj_entry is not None and obj_entry.type else entry.type
+    # An object retypes only verbs of moving or holding ("sent troops", "held talks"), never
+    # what is said about it ("condemned the deployment of troops" stays an accusation).
+    retyped = (
+        obj_entry is not None
+        and obj_entry.type is not None
+        and not entry.fixed
+        and (entry.type in {"AID", "MOBILIZE"} or allowed is not None)
+    )
+    event_type = entry.type
+    if retyped and obj_entry is not None and obj_entry.type is not None:
+        event_type = obj_entry.type
     # The verb's own mode ("ratify" -> treaty_ratified) wins over the object's ("treaty"), unless
     # the object changes what kind of event it is ("sent troops" is a deployment, not aid).
     object_mode = obj_entry.mode if obj_entry is not None else None
@@ -103,19 +212,34 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         sources, target = [giver], sources[0]
     if not sources:
         return
-    if len(sources) > 1 and event_type in _SYMMETRIC and target is None:
-        sources, target = sources[:1], sources[1]
-    if entry.needs == "target" and target is None:
+    sent = entry.type == "AID" or entry.lemma == "deploy"
+    if _sent_to_a_state(event_type, mode, sent, target) and (
+        _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
+    ):
+        event_type = "AID"
+    pairs = _pairs(sources, target, event_type)
+    if entry.needs == "target" and all(t is None for _, t in pairs):
         return
+    for event in _events(verb, obj_token, pairs, ctx, event_type=event_type, mode=mode):
+        yield event.model_copy(update={"polarity": "negative"}) if entry.negated else event
+
+
+def _events(
+    verb: Any,
+    obj: Any | None,
+    pairs: list[tuple[Mention, Mention | None]],
+    ctx: _Context,
+    *,
+    event_type: str,
+    mode: str | None,
+) -> Iterator[Event]:
+    """The events of one verb or noun, one per (source, target) pair, with its stance."""
     how = stance(verb, ctx.lexicon.cues)
     speaker = _mention_at(how.speaker, ctx) if how.speaker is not None else None
-    frame = _Frame(
-        verb=verb, obj=obj_token, type=event_type, mode=mode, stance=how, speaker=speaker
-    )
-    for source in sources:
-        if target is not None and target.ref.code == source.ref.code:
-            continue
-        yield _event(frame, source, target, ctx)
+    frame = _Frame(verb=verb, obj=obj, type=event_type, mode=mode, stance=how, speaker=speaker)
+    for source, to in pairs:
+        if to is None or to.ref.code != source.ref.code:
+            yield _event(frame, source, to, ctx)
 
 
 def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context) -> Event:
@@ -197,7 +321,7 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
             return ctx.mentions[child.i]
     for child in token.children:
         # "the government of North Korea", "officials in Seoul", "diplomats from Moscow"
-        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from", "inside"}:
             for pobj in child.children:
                 if pobj.i in ctx.mentions:
                     return ctx.mentions[pobj.i]
@@ -206,7 +330,12 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
 
 def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
     found: list[Mention] = []
-    for candidate in [token, *token.conjuncts]:
+    # "Armenian and Azerbaijani troops": the adjectives' conjuncts act too.
+    adjectives = [
+        c for c in token.children if c.dep_ in {"amod", "compound"} and c.i in ctx.mentions
+    ]
+    extra = [conj for adjective in adjectives[:1] for conj in adjective.conjuncts]
+    for candidate in [token, *token.conjuncts, *extra]:
         mention = _mention_at(candidate, ctx)
         if mention is not None and all(m.ref.code != mention.ref.code for m in found):
             found.append(mention)
@@ -303,6 +432,13 @@ def _prep_actor(verb: Any, obj: Any | None, preps: set[str], ctx: _Context) -> M
 def _target(
     verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context
 ) -> Mention | None:
+    if entry.particle is not None:  # "fight alongside X", "call on X"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == entry.particle:
+                for pobj in child.children:
+                    mention = _mention_at(pobj, ctx) if pobj.dep_ == "pobj" else None
+                    if mention:
+                        return mention
     if entry.target_from in {"to", "either"}:
         for child in verb.children:
             if child.dep_ == "dative":
