@@ -69,7 +69,7 @@ def extract_events(
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         entry = _verb_entry(token, lexicon)
-        if entry is None:
+        if entry is None or _content_of_a_demand(token, lexicon):
             continue
         for event in _events_for_verb(token, entry, ctx):
             events.setdefault(event.id, event)
@@ -107,6 +107,8 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
         # "condemned Pyongyang's deployment of troops to Russia", the to-phrase parsed on the verb
         target = _prep_actor(head, None, {"to", "into"}, ctx)
     thing = _pobj_of(noun, {"prep"}, {"of"}) if not entry.target_of else None
+    if entry.type == "CONSULT" and target is None and len(sources) < 2:
+        return  # talks and meetings need two parties
     event_type = entry.type
     if entry.mode == "military_exercise" and len(sources) == 1 and target is None:
         event_type = "MOBILIZE"  # one state's drills
@@ -120,8 +122,12 @@ def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
     """Who acts in a noun's event: "Russia's", "Russian", "by Russia", "between A and B", or
     the subject of a light verb whose object the noun is ("Ukraine launched an incursion")."""
     for child in noun.children:
-        if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i in ctx.mentions:
-            return [ctx.mentions[child.i]]
+        mention = ctx.mentions.get(child.i)
+        if mention is None or child.dep_ not in {"poss", "amod", "compound", "nmod"}:
+            continue
+        if child.dep_ != "poss" and mention.kind == "metonym":
+            continue  # "the Minsk summit": a capital before the noun names the place
+        return [mention]
     agent = _pobj_of(noun, {"prep", "agent"}, {"by", "from"})
     if agent is not None:
         found = _with_conjuncts(agent, ctx)
@@ -133,6 +139,8 @@ def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lexicon.light_verbs:
         return _sources(head, False, ctx)
+    if noun.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.pos_ == "NOUN":
+        return _noun_sources(head.head, ctx)  # "Seoul's proposal for talks"
     return []
 
 
@@ -149,6 +157,15 @@ def _sent_to_a_state(event_type: str, mode: str | None, sent: bool, target: Ment
     )
 
 
+def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
+    """ "Asked Russia to supply air defence", "threatened to strike Seoul": what is asked for or
+    threatened is the content of that one event, not an event of its own."""
+    if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.pos_ != "VERB":
+        return False
+    head = _verb_entry(verb.head, lexicon)
+    return head is not None and head.type in {"REQUEST", "THREATEN"}
+
+
 def _pairs(
     sources: list[Mention], target: Mention | None, event_type: str
 ) -> list[tuple[Mention, Mention | None]]:
@@ -162,19 +179,22 @@ def _pairs(
 def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
     """The lexicon entry of a verb: lemma and particle ("rule out", "call on") before lemma."""
     lemma = token.lemma_.lower()
+    particle = False
     for child in token.children:
         if child.dep_ in {"prt", "prep"}:
             entry = lexicon.verbs.get(f"{lemma} {child.lower_}")
             if entry is not None:
                 return entry
-    return lexicon.verbs.get(lemma)
+            particle = particle or child.dep_ == "prt"
+    # A phrasal verb the lexicon does not list is another verb: "called off" is not "called".
+    return None if particle else lexicon.verbs.get(lemma)
 
 
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
     # "an agreement signed in 1961": a past participle modifying a noun is a passive too.
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    obj_token = verb.head if reduced else _object_token(verb, passive)
+    obj_token = verb.head if reduced else _object_token(verb, passive, entry.particle)
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     if entry.needs == "object" and obj_entry is None:
         return
@@ -204,7 +224,11 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         # "North Korean troops were deployed to Kursk": the troops' state moved them.
         owner = _mention_at(obj_token, ctx)
         sources = [owner] if owner is not None and owner.kind == "adjective" else []
-    target = _target(verb, entry, obj_token, passive, ctx)
+    target = (
+        _threatened(verb, ctx)
+        if entry.target_from == "content"
+        else _target(verb, entry, obj_token, passive, ctx)
+    )
     if entry.reverse:
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
         if giver is None or not sources:
@@ -212,13 +236,22 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         sources, target = [giver], sources[0]
     if not sources:
         return
+    between = _pobj_of(verb, {"prep"}, {"between"}) if not passive else None
+    if target is None and between is not None and len(_with_conjuncts(between, ctx)) > 1:
+        # "offered to mediate between Russia and Ukraine": one event towards each
+        towards: list[tuple[Mention, Mention | None]] = [
+            (s, t) for s in sources for t in _with_conjuncts(between, ctx)
+        ]
+        yield from _events(verb, obj_token, towards, ctx, event_type=event_type, mode=mode)
+        return
     sent = entry.type == "AID" or entry.lemma == "deploy"
     if _sent_to_a_state(event_type, mode, sent, target) and (
         _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
     ):
         event_type = "AID"
     pairs = _pairs(sources, target, event_type)
-    if entry.needs == "target" and all(t is None for _, t in pairs):
+    needs_target = entry.needs == "target" or event_type == "CONSULT"  # talks need two parties
+    if needs_target and all(t is None for _, t in pairs):
         return
     for event in _events(verb, obj_token, pairs, ctx, event_type=event_type, mode=mode):
         yield event.model_copy(update={"polarity": "negative"}) if entry.negated else event
@@ -361,23 +394,58 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
         if subject is not None:
-            return _with_conjuncts(subject, ctx)
+            return _subject_actors(subject, ctx)
         if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
             break
+        if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in _OBJECT_CONTROL:
+            # "could compel North Korea to intervene": the one compelled acts.
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            found = _with_conjuncts(controller, ctx) if controller is not None else []
+            if found:
+                return found
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # "accused Pyongyang of supplying missiles": the object of the verb above does it.
             controller = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
-            if controller is not None:
-                return _with_conjuncts(controller, ctx)
+            found = _with_conjuncts(controller, ctx) if controller is not None else []
+            if found:
+                return found
         node = node.head
     return []
 
 
-def _object_token(verb: Any, passive: bool) -> Any | None:
+_OBJECT_CONTROL = {"compel", "force", "prompt", "drive", "push", "lead", "oblige", "require"}
+_PAIR_NOUNS = {"country", "side", "nation", "government", "state", "ally", "neighbour", "neighbor"}
+
+
+def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
+    """The actors a subject names: itself and its conjuncts; "the treaty between A and B"; or
+    "the two countries", the last two actors named before it."""
+    found = _with_conjuncts(subject, ctx)
+    if found:
+        return found
+    between = _pobj_of(subject, {"prep"}, {"between"})
+    if between is not None:
+        return _with_conjuncts(between, ctx)
+    if subject.lemma_.lower() in _PAIR_NOUNS and any(
+        c.lower_ in {"two", "both"} for c in subject.children
+    ):
+        earlier: list[Mention] = []
+        for i in range(subject.i - 1, -1, -1):
+            mention = ctx.mentions.get(i)
+            if mention is not None and all(m.ref.code != mention.ref.code for m in earlier):
+                earlier.append(mention)
+            if len(earlier) == 2:
+                return earlier[::-1]
+    return []
+
+
+def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any | None:
     deps = ("nsubjpass",) if passive else ("dobj", "attr", "oprd")
     for child in verb.children:
         if child.dep_ in deps:
             return child
+    if particle is not None and _pobj_of(verb, {"prep"}, {particle}) is not None:
+        return _pobj_of(verb, {"prep"}, {particle})  # "entered into force"
     if not passive:
         # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
         for child in verb.children:
@@ -421,7 +489,7 @@ def _phrase_heads(verb: Any, obj: Any | None) -> list[Any]:
 def _prep_actor(verb: Any, obj: Any | None, preps: set[str], ctx: _Context) -> Mention | None:
     for head in _phrase_heads(verb, obj):
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
                 for pobj in child.children:
                     mention = _mention_at(pobj, ctx) if pobj.dep_ == "pobj" else None
                     if mention:
@@ -433,12 +501,10 @@ def _target(
     verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context
 ) -> Mention | None:
     if entry.particle is not None:  # "fight alongside X", "call on X"
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == entry.particle:
-                for pobj in child.children:
-                    mention = _mention_at(pobj, ctx) if pobj.dep_ == "pobj" else None
-                    if mention:
-                        return mention
+        after = _pobj_of(verb, {"prep"}, {entry.particle})
+        mention = _mention_at(after, ctx) if after is not None else None
+        if mention:
+            return mention
     if entry.target_from in {"to", "either"}:
         for child in verb.children:
             if child.dep_ == "dative":
@@ -457,11 +523,37 @@ def _target(
     # The object is the target only when it is an actor, not a thing with a maker ("fired North
     # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
     thing = _object_entry(obj, ctx.lexicon) is not None
+    if obj is not None and not passive and entry.type not in {"AID", "MOBILIZE"}:
+        # "blocked Ukraine's bid", "approved Sweden's membership": the possessor is the target
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.i in ctx.mentions:
+            return ctx.mentions[owner.i]
     if entry.target_from in {"object", "either"} and obj is not None and not passive and not thing:
         mention = _mention_at(obj, ctx)
         if mention:
             return mention
     return None
+
+
+def _threatened(verb: Any, ctx: _Context) -> Mention | None:
+    """Who a warning threatens: "Turkey warned Sweden that ...", or, when the warner says what
+    it would do itself ("Moscow warned that it could strike Western capitals"), the one that act
+    would hit. A warning about what someone else might do is no threat (no target)."""
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if warned is not None and _mention_at(warned, ctx) is not None:
+        return _mention_at(warned, ctx)
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    warner = _sources(verb, False, ctx)
+    if said is None or not warner:
+        return None
+    doer = _sources(said, False, ctx)
+    own = not doer or doer[0].ref.code == warner[0].ref.code
+    subject = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if not own and not (subject is not None and subject.lower_ in _PRONOUNS):
+        return None
+    inside_subject = {t.i for t in subject.subtree} if subject is not None else set()
+    hit = (ctx.mentions.get(t.i) for t in said.subtree if t.i not in inside_subject)
+    return next((m for m in hit if m is not None and m.ref.code != warner[0].ref.code), None)
 
 
 def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
