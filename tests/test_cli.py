@@ -85,7 +85,6 @@ def test_help_lists_all_twelve_commands() -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["claims"],
         ["conflicts"],
         ["check", "Russia signed a treaty"],
         ["serve"],

@@ -6,6 +6,7 @@ import pactwatch
 
 PUBLIC = {
     "BriefResult",
+    "Claim",
     "Document",
     "Event",
     "EventFilter",
@@ -22,6 +23,7 @@ PUBLIC = {
     "StoreError",
     "__version__",
     "brief",
+    "claims",
     "document",
     "documents",
     "events",

@@ -4,15 +4,16 @@ The public API is what this module exports; everything else is private and may c
 """
 
 from pactwatch._version import __version__
-from pactwatch.api import BriefResult, brief, document, documents, events, ingest
+from pactwatch.api import BriefResult, brief, claims, document, documents, events, ingest
 from pactwatch.errors import InputError, NlpError, NotBuiltError, PactwatchError, StoreError
 from pactwatch.kb import EventFilter, Store
-from pactwatch.model import Document, Event, Location, Quantity, Span
+from pactwatch.model import Claim, Document, Event, Location, Quantity, Span
 from pactwatch.pipeline import IngestReport, reextract, sample_corpus
 from pactwatch.settings import Settings, load_settings
 
 __all__ = [
     "BriefResult",
+    "Claim",
     "Document",
     "Event",
     "EventFilter",
@@ -29,6 +30,7 @@ __all__ = [
     "StoreError",
     "__version__",
     "brief",
+    "claims",
     "document",
     "documents",
     "events",

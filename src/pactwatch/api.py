@@ -20,8 +20,9 @@ from pactwatch.commitments import (
 from pactwatch.commitments import evaluate_scenario as _evaluate
 from pactwatch.commitments.from_store import scenario_from_events
 from pactwatch.errors import StoreError
+from pactwatch.extract.claims import claims_from_events
 from pactwatch.kb import EventFilter, Store
-from pactwatch.model import Document, Event, Stripped
+from pactwatch.model import Claim, Document, Event, Stripped
 from pactwatch.pipeline import IngestReport, Progress, sample_corpus
 from pactwatch.pipeline import ingest as _ingest
 from pactwatch.report import BriefSummary, render_briefing
@@ -81,6 +82,15 @@ def events(
 ) -> list[Event]:
     with Store(db, read_only=True) as store:
         return store.events(EventFilter(actor=actor, type=type, since=since))
+
+
+def claims(db: str | Path) -> list[Claim]:
+    """The claims the stored events make (see :mod:`pactwatch.extract.claims`), merged across
+    documents, with every supporting span and the count of independent origins."""
+    with Store(db, read_only=True) as store:
+        found = store.events()
+        originals = {d.id: d.duplicate_of for d in store.documents() if d.duplicate_of}
+    return claims_from_events(found, originals)
 
 
 @dataclass(frozen=True)

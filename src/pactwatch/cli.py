@@ -35,7 +35,7 @@ from pactwatch import api
 from pactwatch._version import __version__
 from pactwatch.commitments import Finding, atop_rows, diff, diff_text, to_yaml
 from pactwatch.errors import NotBuiltError, PactwatchError
-from pactwatch.model import PLOVER_TYPES, Event
+from pactwatch.model import PLOVER_TYPES, Event, Range
 from pactwatch.pipeline import IngestReport
 from pactwatch.pipeline import Progress as OnItem
 from pactwatch.report.network import graphml
@@ -343,10 +343,33 @@ def events(
 @app.command()
 def claims(
     db: DbOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="jsonl.")] = Format.jsonl,
+    fmt: Annotated[Format, typer.Option("--format", help="jsonl or text.")] = Format.jsonl,
 ) -> None:
-    """List normalised claims (slot statements) with every supporting span."""
-    _not_built("claims", "claims are normalised in the extraction release")
+    """List normalised claims (slot statements) with every supporting span.
+
+    A claim is (subject, slot, value) as of a date, with its modality and polarity: every event
+    says it occurred ("PRK->RUS aid:munitions"), a dated treaty act gives "treaty PRK-RUS
+    signed_on", and an amount moved gives e.g. "PRK->RUS troops_deployed 11000". `origins`
+    counts independent origins: one quoted source is one origin however many outlets quote it.
+    """
+    if fmt not in {Format.jsonl, Format.text}:
+        err.print(f"claims come as jsonl or text, not {fmt.value}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        found = api.claims(db or _default_db())
+    except PactwatchError as exc:
+        _fail(exc)
+    if fmt is Format.text:
+        for c in found:
+            value = c.value.model_dump() if isinstance(c.value, Range) else c.value
+            negation = " NEG" if c.polarity == "negative" else ""
+            typer.echo(
+                f"{c.subject:16} {c.slot:28} {value!s:18} {c.as_of or '-':10} "
+                f"{c.modality:11}{negation} origins {c.origins}, mentions {len(c.mentions)}"
+            )
+        return
+    for c in found:
+        typer.echo(c.model_dump_json())
 
 
 @app.command()

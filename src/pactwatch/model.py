@@ -93,6 +93,35 @@ class Event(_Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class ClaimMention(_Frozen):
+    """One place a claim is stated: the document, the exact span, and who the text quotes."""
+
+    doc_id: str
+    span: Span
+    attributed_to: str | None = None
+    event_id: str | None = None
+
+
+class Range(_Frozen):
+    low: float | None = None
+    high: float | None = None
+
+
+class Claim(_Frozen):
+    """A normalised slot statement: (subject, slot, value) as of a date, how sure the text is,
+    every span that states it, and how many independent origins those spans have."""
+
+    id: str
+    subject: str  # "PRK->RUS", "treaty PRK-RUS"
+    slot: str  # "signed_on", "troops_deployed", "aid:munitions"
+    value: str | float | Range
+    as_of: str | None = None
+    modality: Modality
+    polarity: Polarity = "positive"
+    mentions: list[ClaimMention] = Field(default_factory=list)
+    origins: int = 0
+
+
 @dataclass(frozen=True)
 class Stripped:
     """A line the debris stripper took out: where it was (1-based line of the text as read, after

@@ -79,6 +79,8 @@ class Registry:
                     for alias in (entry.get(key) or {}).get("en", []):
                         role = "GOV" if kind == "metonym" else None
                         self._add(alias, _Alias(code=code, role=role, kind=kind))
+        self._members: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
+        self._add_groups(data.get("groups") or {})
         for entry in data.get("roles") or []:
             for alias in entry["names"]:
                 self._add(alias, _Alias(code=entry["actor"], role=entry["role"], kind="role"))
@@ -96,6 +98,18 @@ class Registry:
             )
             for alias in [person["name"], *(person.get("aliases") or [])]:
                 self._add(alias, entry)
+
+    def _add_groups(self, groups: dict[str, Any]) -> None:
+        """Groups are actors ("the West", "European officials") with dated members."""
+        for code, entry in groups.items():
+            self.names[code] = entry["name"]
+            for kind, key in (("name", "names"), ("adjective", "adjectives")):
+                for alias in (entry.get(key) or {}).get("en", []):
+                    self._add(alias, _Alias(code=code, role=None, kind=kind))
+            self._members[code] = [
+                (m["actor"], _date(m.get("from"), _MIN_DATE), _date(m.get("to"), _MAX_DATE))
+                for m in entry.get("members") or []
+            ]
 
     def _add(self, alias: str, entry: _Alias) -> None:
         self._aliases.setdefault(alias.lower(), []).append(entry)
@@ -120,11 +134,41 @@ class Registry:
             code = predecessor[0]
         return ActorRef(code, best.role), best.kind
 
+    def members(self, group: str, on: dt.date | None = None) -> list[str]:
+        """The members of a group (P5, G7, NATO_MEMBERS, EU_MEMBERS, WEST, EUR) on a date, or
+        every state ever a member when no date is given."""
+        return sorted(
+            {
+                code
+                for code, start, end in self._members.get(group, [])
+                if on is None or start <= on <= end
+            }
+        )
+
     def role_for(self, word: str) -> str | None:
         return self.role_words.get(word.lower())
 
 
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("pactwatch").joinpath("data", name).read_text(encoding="utf-8")
+    found: dict[str, Any] = yaml.safe_load(text)
+    return found
+
+
+def merge(core: dict[str, Any], world: dict[str, Any]) -> dict[str, Any]:
+    """actors.yaml with the world's states and groups (states_world.yaml) added; a state coded
+    in both is an error, so that no alias silently changes hands."""
+    twice = set(core.get("states") or {}) & set(world.get("states") or {})
+    if twice:
+        raise ValueError(f"states coded in both actor files: {sorted(twice)}")
+    merged = dict(core)
+    merged["states"] = {**(core.get("states") or {}), **(world.get("states") or {})}
+    merged["groups"] = {**(world.get("groups") or {}), **(core.get("groups") or {})}
+    return merged
+
+
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
-    text = resources.files("pactwatch").joinpath("data", "actors.yaml").read_text(encoding="utf-8")
-    return Registry(yaml.safe_load(text))
+    """The registry of data/actors.yaml (the actors of our cases, roles, people) and
+    data/states_world.yaml (every other state, and groups with dated membership)."""
+    return Registry(merge(_read("actors.yaml"), _read("states_world.yaml")))

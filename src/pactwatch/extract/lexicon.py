@@ -61,6 +61,7 @@ class ModalityCues:
     negators: frozenset[str]
     cancellations: frozenset[str] = frozenset()
     open_when_negated: frozenset[str] = frozenset()
+    falsehoods: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,11 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
             mode=entry.get("mode"),
             target_of=bool(entry.get("target_of", False)),
         )
+    for section, cues_of in modality.items():
+        for name, words in (cues_of or {}).items() if isinstance(cues_of, dict) else ():
+            odd = [w for w in words if not isinstance(w, str)] if isinstance(words, list) else []
+            if odd:  # YAML reads a bare false, no or yes as a boolean: quote such words
+                raise ValueError(f"modality cue {section}.{name}: {odd!r} are not words")
     spec, intent, rep, neg = (
         modality["speculative"],
         modality["intended"],
@@ -129,6 +135,7 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         negators=frozenset(neg["negators"]),
         cancellations=frozenset(neg.get("cancellations") or ()),
         open_when_negated=frozenset(spec.get("open_when_negated") or ()),
+        falsehoods=frozenset(neg.get("falsehoods") or ()),
     )
     return Lexicon(
         verbs=verbs,

@@ -66,6 +66,8 @@ def stance(verb: Any, cues: ModalityCues) -> Stance:
     marks = _Marks()
     if verb.sent.text.rstrip().endswith("?"):
         marks.set("speculative", "?")
+    if _said_to_be_false(verb, cues):
+        marks.set("negative", "false")
     if _counterfactual(verb):
         marks.set("speculative", "had ... would have")
         marks.set("negative", "had ... would have")
@@ -104,6 +106,25 @@ def _modality(marks: _Marks) -> str:
     if marks.reported:
         return "reported"
     return "asserted"
+
+
+def _said_to_be_false(verb: Any, cues: ModalityCues) -> bool:
+    """ "The report that X happened turned out to be false": the writer says X did not happen."""
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"acomp", "attr", "oprd", "xcomp"}
+            and (c.lemma_.lower() in cues.falsehoods or _complement_false(c, cues))
+            for c in ancestor.children
+        ):
+            return True
+    return False
+
+
+def _complement_false(token: Any, cues: ModalityCues) -> bool:
+    """ "turned out to be false": the falsehood hangs one verb further down."""
+    return any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in cues.falsehoods for c in token.children
+    )
 
 
 def _counterfactual(verb: Any) -> bool:

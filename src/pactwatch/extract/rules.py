@@ -192,7 +192,11 @@ def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
 
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
     # "an agreement signed in 1961": a past participle modifying a noun is a passive too.
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    reduced = (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)  # not "that X had sent"
+    )
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     obj_token = verb.head if reduced else _object_token(verb, passive, entry.particle)
     obj_entry = _object_entry(obj_token, ctx.lexicon)
