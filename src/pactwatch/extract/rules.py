@@ -198,7 +198,9 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)  # not "that X had sent"
     )
     passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    obj_token = verb.head if reduced else _object_token(verb, passive, entry.particle)
+    # "entered into force": the particle's object is what the verb needs
+    particle = entry.particle if entry.needs == "object" else None
+    obj_token = verb.head if reduced else _object_token(verb, passive, particle)
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     if entry.needs == "object" and obj_entry is None:
         return
@@ -356,12 +358,24 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
             and child.i in ctx.mentions
         ):
             return ctx.mentions[child.i]
+    return _of_phrase_actor(token, ctx)
+
+
+def _of_phrase_actor(token: Any, ctx: _Context) -> Mention | None:
+    """ "the government of North Korea", "officials in Seoul", "diplomats from Moscow", "imports
+    of Russian oil"."""
     for child in token.children:
-        # "the government of North Korea", "officials in Seoul", "diplomats from Moscow"
-        if child.dep_ == "prep" and child.lower_ in {"of", "in", "from", "inside"}:
-            for pobj in child.children:
-                if pobj.i in ctx.mentions:
-                    return ctx.mentions[pobj.i]
+        if child.dep_ != "prep" or child.lower_ not in {"of", "in", "from", "inside"}:
+            continue
+        for pobj in child.children:
+            if pobj.i in ctx.mentions:
+                return ctx.mentions[pobj.i]
+            owner = next(
+                (c for c in pobj.children if c.dep_ in {"amod", "poss"} and c.i in ctx.mentions),
+                None,
+            )
+            if owner is not None:
+                return ctx.mentions[owner.i]
     return None
 
 
@@ -504,38 +518,53 @@ def _prep_actor(verb: Any, obj: Any | None, preps: set[str], ctx: _Context) -> M
 def _target(
     verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context
 ) -> Mention | None:
+    """The one acted on: a phrase naming it ("to Russia", "alongside X", "gave Russia shells"),
+    else the object or what the object belongs to."""
+    return _phrase_target(verb, entry, obj, ctx) or (
+        None if passive else _object_target(verb, entry, obj, ctx)
+    )
+
+
+def _phrase_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
     if entry.particle is not None:  # "fight alongside X", "call on X"
         after = _pobj_of(verb, {"prep"}, {entry.particle})
         mention = _mention_at(after, ctx) if after is not None else None
         if mention:
             return mention
-    if entry.target_from in {"to", "either"}:
-        for child in verb.children:
-            if child.dep_ == "dative":
-                # "gave Russia shells" (a noun) or "sent shells to Russia" (parsed as dative "to")
-                nouns = (
-                    [c for c in child.children if c.dep_ == "pobj"]
-                    if child.pos_ == "ADP"
-                    else [child]
-                )
-                mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
-                if mention:
-                    return mention
-        mention = _prep_actor(verb, obj, _TARGET_PREPS, ctx)
-        if mention:
-            return mention
-    # The object is the target only when it is an actor, not a thing with a maker ("fired North
-    # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
-    thing = _object_entry(obj, ctx.lexicon) is not None
-    if obj is not None and not passive and entry.type not in {"AID", "MOBILIZE"}:
+    if entry.target_from not in {"to", "either"}:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dative":
+            # "gave Russia shells" (a noun) or "sent shells to Russia" (parsed as dative "to")
+            nouns = (
+                [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
+            )
+            mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
+            if mention:
+                return mention
+    return _prep_actor(verb, obj, _TARGET_PREPS, ctx)
+
+
+def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
+    if obj is None:
+        if entry.target_from != "object":
+            return None
+        # "helping Russia evade sanctions": the helped one is the complement clause's subject
+        subjects = (
+            next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            for clause in verb.children
+            if clause.dep_ in {"ccomp", "xcomp"}
+        )
+        return next((m for m in (_mention_at(s, ctx) for s in subjects if s) if m), None)
+    if entry.type not in {"AID", "MOBILIZE"}:
         # "blocked Ukraine's bid", "approved Sweden's membership": the possessor is the target
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
         if owner is not None and owner.i in ctx.mentions:
             return ctx.mentions[owner.i]
-    if entry.target_from in {"object", "either"} and obj is not None and not passive and not thing:
-        mention = _mention_at(obj, ctx)
-        if mention:
-            return mention
+    # The object is the target only when it is an actor, not a thing with a maker ("fired North
+    # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
+    if entry.target_from in {"object", "either"} and _object_entry(obj, ctx.lexicon) is None:
+        return _mention_at(obj, ctx)
     return None
 
 
