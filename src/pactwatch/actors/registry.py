@@ -63,6 +63,7 @@ class Registry:
         self._aliases: dict[str, list[_Alias]] = {}
         # successor -> (predecessor, last day of the predecessor): "Moscow" in 1961 is the USSR.
         self._predecessors: dict[str, tuple[str, dt.date]] = {}
+        self._collective = set(data.get("organisations") or {}) | set(data.get("groups") or {})
         for section in ("states", "organisations"):
             for code, entry in (data.get(section) or {}).items():
                 self.names[code] = entry["name"]
@@ -133,6 +134,10 @@ class Registry:
         if predecessor and on is not None and on <= predecessor[1] and best.kind == "metonym":
             code = predecessor[0]
         return ActorRef(code, best.role), best.kind
+
+    def is_group(self, code: str) -> bool:
+        """An organisation or a group of states (NATO, EU, WEST), not a single state."""
+        return code in self._collective
 
     def members(self, group: str, on: dt.date | None = None) -> list[str]:
         """The members of a group (P5, G7, NATO_MEMBERS, EU_MEMBERS, WEST, EUR) on a date, or

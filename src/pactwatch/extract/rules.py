@@ -111,10 +111,11 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
         return  # talks and meetings need two parties
     event_type = entry.type
     if entry.mode == "military_exercise" and len(sources) == 1 and target is None:
-        event_type = "MOBILIZE"  # one state's drills
+        # one state's drills; an alliance's own exercise stays cooperation among its members
+        event_type = "COOPERATE" if ctx.registry.is_group(sources[0].ref.code) else "MOBILIZE"
     if _sent_to_a_state(event_type, entry.mode, True, target):
         event_type = "AID"  # "the deployment of troops to Russia"
-    pairs = _pairs(sources, target, entry.type)
+    pairs = _pairs(sources, target, entry.type, ctx)
     yield from _events(noun, thing, pairs, ctx, event_type=event_type, mode=entry.mode)
 
 
@@ -167,13 +168,17 @@ def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
 
 
 def _pairs(
-    sources: list[Mention], target: Mention | None, event_type: str
+    sources: list[Mention], target: Mention | None, event_type: str, ctx: _Context
 ) -> list[tuple[Mention, Mention | None]]:
     """(source, target) per event. "Russia and North Korea signed a treaty": with no target,
-    coordinated sources act on each other, one event in each direction."""
+    coordinated sources act on each other, one event in each direction. "held an exercise with
+    Japan and South Korea": one event towards each coordinated target."""
     if len(sources) > 1 and event_type not in _ONE_SIDED and target is None:
         return [(a, b) for a in sources for b in sources if a.ref.code != b.ref.code]
-    return [(source, target) for source in sources]
+    targets: list[Mention | None] = [target]
+    if target is not None:
+        targets = [*_with_conjuncts(ctx.doc[target.end - 1], ctx)] or [target]
+    return [(source, to) for source in sources for to in targets]
 
 
 def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
@@ -255,7 +260,7 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
     ):
         event_type = "AID"
-    pairs = _pairs(sources, target, event_type)
+    pairs = _pairs(sources, target, event_type, ctx)
     needs_target = entry.needs == "target" or event_type == "CONSULT"  # talks need two parties
     if needs_target and all(t is None for _, t in pairs):
         return
@@ -383,7 +388,7 @@ def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
     found: list[Mention] = []
     # "Armenian and Azerbaijani troops": the adjectives' conjuncts act too.
     adjectives = [
-        c for c in token.children if c.dep_ in {"amod", "compound"} and c.i in ctx.mentions
+        c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i in ctx.mentions
     ]
     extra = [conj for adjective in adjectives[:1] for conj in adjective.conjuncts]
     for candidate in [token, *token.conjuncts, *extra]:
