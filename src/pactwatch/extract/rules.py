@@ -446,6 +446,14 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
     found = _with_conjuncts(subject, ctx)
     if found:
         return found
+    if subject.lower_ in {"it", "they", "he", "she"}:
+        # "Pyongyang acknowledged that it had sent troops": the nearest subject before it
+        doc = subject.doc
+        for i in range(subject.i - 1, subject.sent.start - 1, -1):
+            mention = ctx.mentions.get(i)
+            if mention is not None and doc[mention.end - 1].dep_ in {"nsubj", "nsubjpass"}:
+                return [mention]
+        return []
     between = _pobj_of(subject, {"prep"}, {"between"})
     if between is not None:
         return _with_conjuncts(between, ctx)
@@ -464,9 +472,10 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
 
 def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any | None:
     deps = ("nsubjpass",) if passive else ("dobj", "attr", "oprd")
-    for child in verb.children:
-        if child.dep_ in deps:
-            return child
+    found = [child for child in verb.children if child.dep_ in deps]
+    if found:
+        # "sent Russia about 6,700 containers": of two objects, the thing is the second
+        return found[-1]
     if particle is not None and _pobj_of(verb, {"prep"}, {particle}) is not None:
         return _pobj_of(verb, {"prep"}, {particle})  # "entered into force"
     if not passive:
@@ -481,9 +490,20 @@ def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any 
 
 def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
     """The lexicon noun the object names: the head noun, an 'of' noun ('thousands of troops'),
-    a compound ('air defence systems') or a conjunct ('shells and missiles')."""
+    a compound ('air defence systems') or a conjunct ('shells and missiles'); for 'them' or
+    'it', the last such noun earlier in the sentence ('received no missiles ... supplied them')."""
     if obj is None:
         return None
+    if obj.lower_ in {"them", "it"}:
+        earlier = (t for t in reversed(obj.sent[: obj.i - obj.sent.start]) if t.pos_ == "NOUN")
+        return next(
+            (
+                lexicon.objects[t.lemma_.lower()]
+                for t in earlier
+                if t.lemma_.lower() in lexicon.objects
+            ),
+            None,
+        )
     candidates = [obj]
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -551,6 +571,9 @@ def _phrase_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
 
 
 def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
+    first = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and first is not None and first.i != obj.i and first.i in ctx.mentions:
+        return ctx.mentions[first.i]  # "sent Russia shells": the first object receives
     if obj is None:
         if entry.target_from != "object":
             return None
