@@ -69,7 +69,7 @@ def extract_events(
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         entry = _verb_entry(token, lexicon)
-        if entry is None or _content_of_a_demand(token, lexicon):
+        if entry is None or _content_of_a_demand(token, lexicon) or _left_open(token, lexicon):
             continue
         for event in _events_for_verb(token, entry, ctx):
             events.setdefault(event.id, event)
@@ -106,6 +106,8 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     if target is None and noun.dep_ == "dobj":
         # "condemned Pyongyang's deployment of troops to Russia", the to-phrase parsed on the verb
         target = _prep_actor(head, None, {"to", "into"}, ctx)
+    if target is None:
+        target = _noun_target(noun, sources, ctx)
     thing = _pobj_of(noun, {"prep"}, {"of"}) if not entry.target_of else None
     if entry.type == "CONSULT" and target is None and len(sources) < 2:
         return  # talks and meetings need two parties
@@ -119,9 +121,28 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     yield from _events(noun, thing, pairs, ctx, event_type=event_type, mode=entry.mode)
 
 
+def _noun_target(noun: Any, sources: list[Mention], ctx: _Context) -> Mention | None:
+    """ "its NATO bid": an actor named before the noun other than its source; "bid to join
+    NATO": the object of the verb that spells the noun out."""
+    codes = {m.ref.code for m in sources}
+    for child in noun.children:
+        mention = ctx.mentions.get(child.i)
+        if child.dep_ in {"compound", "amod"} and mention and mention.ref.code not in codes:
+            return mention
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            found = _mention_at(obj, ctx) if obj is not None else None
+            if found is not None and found.ref.code not in codes:
+                return found
+    return None
+
+
 def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
     """Who acts in a noun's event: "Russia's", "Russian", "by Russia", "between A and B", or
     the subject of a light verb whose object the noun is ("Ukraine launched an incursion")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in {"its", "their"}:
+        return _subject_actors(owner, ctx)  # "its NATO bid": the nearest subject before it
     for child in noun.children:
         mention = ctx.mentions.get(child.i)
         if mention is None or child.dep_ not in {"poss", "amod", "compound", "nmod"}:
@@ -129,19 +150,25 @@ def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
         if child.dep_ != "poss" and mention.kind == "metonym":
             continue  # "the Minsk summit": a capital before the noun names the place
         return [mention]
-    agent = _pobj_of(noun, {"prep", "agent"}, {"by", "from"})
-    if agent is not None:
-        found = _with_conjuncts(agent, ctx)
+    for phrase in ({"by", "from"}, {"between"}):
+        agent = _pobj_of(noun, {"prep", "agent"}, phrase)
+        found = _with_conjuncts(agent, ctx) if agent is not None else []
         if found:
             return found
-    between = _pobj_of(noun, {"prep"}, {"between"})
-    if between is not None:
-        return _with_conjuncts(between, ctx)
+    return _sources_around(noun, ctx)
+
+
+def _sources_around(noun: Any, ctx: _Context) -> list[Mention]:
+    """The subject of a light verb whose object the noun is ("launched an incursion"), or the
+    source of the noun it completes ("Seoul's proposal for talks")."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in ctx.lexicon.light_verbs:
+    light = head.lemma_.lower() in ctx.lexicon.light_verbs
+    if light and head.lemma_.lower() == "call":  # "called off the drill", not "called it X"
+        light = any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+    if noun.dep_ == "dobj" and light:
         return _sources(head, False, ctx)
     if noun.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.pos_ == "NOUN":
-        return _noun_sources(head.head, ctx)  # "Seoul's proposal for talks"
+        return _noun_sources(head.head, ctx)
     return []
 
 
@@ -156,6 +183,13 @@ def _sent_to_a_state(event_type: str, mode: str | None, sent: bool, target: Ment
         and target is not None
         and target.kind != "adjective"
     )
+
+
+def _left_open(verb: Any, lexicon: Lexicon) -> bool:
+    """ "Has not ruled out sending weapons": not a rejection; what is left open is coded (as
+    speculative) from the verb beneath."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and verb.lemma_.lower() in lexicon.cues.open_when_negated
 
 
 def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
@@ -591,9 +625,23 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             return ctx.mentions[owner.i]
     # The object is the target only when it is an actor, not a thing with a maker ("fired North
     # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
-    if entry.target_from in {"object", "either"} and _object_entry(obj, ctx.lexicon) is None:
-        return _mention_at(obj, ctx)
-    return None
+    actor = entry.target_from in {"object", "either"} and _object_entry(obj, ctx.lexicon) is None
+    sponsor = _sponsor(obj, ctx) if entry.type == "REJECT" else None
+    return sponsor or (_mention_at(obj, ctx) if actor else None)
+
+
+def _sponsor(obj: Any, ctx: _Context) -> Mention | None:
+    """ "vetoed a US-drafted resolution": the one who drafted what was vetoed."""
+    return next(
+        (
+            ctx.mentions[t.i]
+            for c in obj.children
+            if c.dep_ == "amod"
+            for t in c.subtree
+            if t.i in ctx.mentions
+        ),
+        None,
+    )
 
 
 def _threatened(verb: Any, ctx: _Context) -> Mention | None:
