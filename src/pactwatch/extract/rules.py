@@ -446,6 +446,8 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
     if passive:
         # "signed by Russia", else "a treaty was signed between Russia and North Korea"
         agent = _pobj_of(verb, {"agent"}) or _pobj_of(verb, {"prep"}, {"between"})
+        if agent is None and verb.dep_ == "acl":  # "an agreement signed in 1961 between A and B"
+            agent = _pobj_of(verb.head, {"prep"}, {"between"})
         return _with_conjuncts(agent, ctx) if agent is not None else []
     node = verb
     for _ in range(6):
@@ -691,11 +693,22 @@ def _event_date(verb: Any, sent: Any) -> str | None:
     subtree = {t.i for t in verb.subtree}
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     own = [e for e in dates if e.root.i in subtree]
-    for ent in own or (dates if len(dates) == 1 else []):
+    # Else the sentence's one date, when it hangs from a verb the event's clause hangs from
+    # ("On Monday, Seoul said X sent"), not from a clause of its own ("which it annexed in 2014").
+    above = {t.i for t in verb.ancestors}
+    shared = [e for e in dates if len(dates) == 1 and _date_verb(e.root).i in above]
+    for ent in own or shared:
         parsed = parse_date(ent.text)
         if parsed:
             return parsed
     return None
+
+
+def _date_verb(token: Any) -> Any:
+    """The verb a date phrase hangs from."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context) -> Location | None:
