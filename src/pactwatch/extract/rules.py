@@ -510,8 +510,8 @@ def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any 
     deps = ("nsubjpass",) if passive else ("dobj", "attr", "oprd")
     found = [child for child in verb.children if child.dep_ in deps]
     if found:
-        # "sent Russia about 6,700 containers": of two objects, the thing is the second
-        return found[-1]
+        # "sent Russia about 6,700 containers": of two objects, the thing is not the name
+        return next((c for c in found if c.pos_ != "PROPN"), found[-1])
     if particle is not None and _pobj_of(verb, {"prep"}, {particle}) is not None:
         return _pobj_of(verb, {"prep"}, {particle})  # "entered into force"
     if not passive:
