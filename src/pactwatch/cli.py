@@ -269,6 +269,7 @@ def _event_row(event: Event) -> dict[str, object]:
         "doc_id": event.doc_id,
         "published": event.published,
         "date": event.date,
+        "date_note": event.date_note,
         "source": event.source,
         "source_role": event.source_role,
         "target": event.target,

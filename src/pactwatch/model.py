@@ -84,6 +84,7 @@ class Event(_Frozen):
     type: str
     mode: str | None = None
     date: str | None = None
+    date_note: str | None = None  # how a relative date ("last month") was resolved
     location: Location | None = None
     supplied_by: list[str] = Field(default_factory=list)
     modality: Modality

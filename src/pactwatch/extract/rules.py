@@ -19,7 +19,7 @@ from pactwatch.actors import Mention, Registry, link_mentions
 from pactwatch.extract.lexicon import Lexicon, NounEntry, ObjectEntry, VerbEntry
 from pactwatch.extract.modality import Stance, stance
 from pactwatch.model import Document, Event, Location, Quantity, Span
-from pactwatch.nlp.dates import parse_date
+from pactwatch.nlp.dates import resolve_date
 from pactwatch.nlp.quantities import parse_amount
 
 NAME = "extract.rules.v1"
@@ -335,7 +335,7 @@ def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context
     start, end = span.start_char, span.end_char
     text = doc.text[start:end]
     quantities = _quantities(frame.obj, ctx)
-    date = _event_date(verb, sent)
+    date, date_note = _event_date(verb, sent, _as_date(ctx.document.published))
     location = _location(verb, frame.obj, target, ctx)
     confidence = (
         0.5
@@ -366,6 +366,7 @@ def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context
         type=event_type,
         mode=mode,
         date=date,
+        date_note=date_note,
         location=location,
         modality=how.modality,  # type: ignore[arg-type]  # Stance holds the same literals
         polarity=how.polarity,  # type: ignore[arg-type]
@@ -689,7 +690,8 @@ def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
     ]
 
 
-def _event_date(verb: Any, sent: Any) -> str | None:
+def _event_date(verb: Any, sent: Any, published: dt.date | None) -> tuple[str | None, str | None]:
+    """The event's date and, when it was resolved from a relative phrase, how."""
     subtree = {t.i for t in verb.subtree}
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     own = [e for e in dates if e.root.i in subtree]
@@ -698,10 +700,10 @@ def _event_date(verb: Any, sent: Any) -> str | None:
     above = {t.i for t in verb.ancestors}
     shared = [e for e in dates if len(dates) == 1 and _date_verb(e.root).i in above]
     for ent in own or shared:
-        parsed = parse_date(ent.text)
+        parsed, note = resolve_date(ent.text, published)
         if parsed:
-            return parsed
-    return None
+            return parsed, note
+    return None, None
 
 
 def _date_verb(token: Any) -> Any:

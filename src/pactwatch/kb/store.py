@@ -88,7 +88,7 @@ _EVENT_COLUMNS = (
     "e.id, e.doc_id, d.url, d.published, e.span_start, e.span_end, e.span_text, e.source, "
     "e.source_role, e.target, e.target_role, e.type, e.mode, e.date, e.location_name, "
     "e.location_state, e.supplied_by, e.modality, e.polarity, e.attributed_to, e.quantities, "
-    "e.confidence"
+    "e.confidence, e.date_note"
 )
 
 
@@ -587,6 +587,7 @@ class Store:
                 e.attributed_to,
                 json.dumps([q.model_dump() for q in e.quantities]),
                 e.confidence,
+                e.date_note,
             ]
             for e in events
         ]
@@ -640,6 +641,7 @@ class Store:
             attributed_to,
             quantities,
             confidence,
+            date_note,
         ) = row
         return Event(
             id=eid,
@@ -654,6 +656,7 @@ class Store:
             type=etype,
             mode=mode,
             date=date,
+            date_note=date_note,
             location=Location(name=loc_name, state=loc_state) if loc_name else None,
             supplied_by=list(supplied_by or []),
             modality=modality,
