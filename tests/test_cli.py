@@ -57,6 +57,7 @@ EVENT_KEYS = {
     "type",
     "mode",
     "date",
+    "date_note",  # an addition to DESIGN: how a relative date was resolved
     "location",
     "supplied_by",
     "modality",
