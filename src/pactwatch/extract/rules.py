@@ -229,7 +229,18 @@ def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
     return None if particle else lexicon.verbs.get(lemma)
 
 
-def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
+@dataclass(frozen=True)
+class _VerbFrame:
+    """What a lexicon verb says before its actors are found: its object, type and mode."""
+
+    passive: bool
+    obj: Any | None
+    type: str
+    mode: str | None
+
+
+def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None:
+    """The verb's object, type and mode; None when the verb needs an object it lacks."""
     # "an agreement signed in 1961": a past participle modifying a noun is a passive too.
     reduced = (
         verb.dep_ == "acl"
@@ -241,11 +252,11 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     particle = entry.particle if entry.needs == "object" else None
     obj_token = verb.head if reduced else _object_token(verb, passive, particle)
     obj_entry = _object_entry(obj_token, ctx.lexicon)
-    if entry.needs == "object" and obj_entry is None:
-        return
     allowed = ctx.lexicon.object_verbs.get(entry.lemma)
-    if allowed is not None and (obj_entry is None or obj_entry.lemma not in allowed):
-        return
+    if (entry.needs == "object" or allowed is not None) and (
+        obj_entry is None or (allowed is not None and obj_entry.lemma not in allowed)
+    ):
+        return None
     # An object retypes only verbs of moving or holding ("sent troops", "held talks"), never
     # what is said about it ("condemned the deployment of troops" stays an accusation).
     retyped = (
@@ -261,9 +272,14 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     # the object changes what kind of event it is ("sent troops" is a deployment, not aid).
     object_mode = obj_entry.mode if obj_entry is not None else None
     mode = object_mode if retyped or not entry.mode else entry.mode
-    if event_type == "SANCTION":
-        mode = None
+    return _VerbFrame(passive, obj_token, event_type, None if event_type == "SANCTION" else mode)
 
+
+def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
+    frame = _verb_frame(verb, entry, ctx)
+    if frame is None:
+        return
+    passive, obj_token, event_type, mode = frame.passive, frame.obj, frame.type, frame.mode
     sources = _sources(verb, passive, ctx)
     if not sources and passive and event_type == "MOBILIZE" and obj_token is not None:
         # "North Korean troops were deployed to Kursk": the troops' state moved them.
@@ -276,27 +292,26 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     )
     if entry.reverse:
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
-        if giver is None or not sources:
-            return
-        sources, target = [giver], sources[0]
+        sources, target = ([giver], sources[0]) if giver is not None and sources else ([], None)
     if not sources:
         return
     between = _pobj_of(verb, {"prep"}, {"between"}) if not passive else None
-    if target is None and between is not None and len(_with_conjuncts(between, ctx)) > 1:
-        # "offered to mediate between Russia and Ukraine": one event towards each
-        towards: list[tuple[Mention, Mention | None]] = [
-            (s, t) for s in sources for t in _with_conjuncts(between, ctx)
-        ]
-        yield from _events(verb, obj_token, towards, ctx, event_type=event_type, mode=mode)
-        return
+    towards = _with_conjuncts(between, ctx) if target is None and between is not None else []
     sent = entry.type == "AID" or entry.lemma == "deploy"
     if _sent_to_a_state(event_type, mode, sent, target) and (
         _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
     ):
         event_type = "AID"
     pairs = _pairs(sources, target, event_type, ctx)
+    if len(towards) > 1:
+        # "offered to mediate between Russia and Ukraine": one event towards each
+        pairs = [(s, t) for s in sources for t in towards]
     needs_target = entry.needs == "target" or event_type == "CONSULT"  # talks need two parties
     if needs_target and all(t is None for _, t in pairs):
+        return
+    if event_type == "ASSAULT" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOWS:
+        # "Israel vowed to retaliate against Iran": the vow is a threat, and it was made
+        yield from _events(verb.head, None, pairs, ctx, event_type="THREATEN", mode=None)
         return
     for event in _events(verb, obj_token, pairs, ctx, event_type=event_type, mode=mode):
         yield event.model_copy(update={"polarity": "negative"}) if entry.negated else event
@@ -473,6 +488,7 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
     return []
 
 
+_VOWS = {"vow", "pledge", "promise", "swear"}
 _OBJECT_CONTROL = {"compel", "force", "prompt", "drive", "push", "lead", "oblige", "require"}
 _PAIR_NOUNS = {"country", "side", "nation", "government", "state", "ally", "neighbour", "neighbor"}
 
