@@ -151,6 +151,8 @@ def _child_cue(child: Any, node: Any, on_verb: bool, cues: ModalityCues, marks: 
         and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
     ):
         marks.set("negative", "no")  # "has received no missiles"
+    elif dep == "det" and low == "no" and not on_verb:
+        marks.set("negative", "no")  # "had no intention of attacking", "no plans to send"
     elif dep == "neg" or (dep == "advmod" and low in cues.negators):
         if not on_verb and node.lemma_.lower() in cues.open_when_negated:
             marks.set("speculative", f"{child.text} {node.text}")  # "has not ruled out"

@@ -86,9 +86,12 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
         verb_entry = _verb_entry(head, ctx.lexicon)
         allowed = ctx.lexicon.object_verbs.get(verb_entry.lemma) if verb_entry else None
-        if verb_entry is not None and (
-            verb_entry.type == entry.type or (allowed is not None and noun.lemma_ in allowed)
-        ):
+        codes_it = verb_entry is not None and (
+            noun.lemma_ in allowed
+            if allowed is not None
+            else verb_entry.type == entry.type and verb_entry.needs != "object"
+        )
+        if codes_it:
             return  # the verb codes it: "held talks", "conducted drills", "vetoed"
     sources = _noun_sources(noun, ctx)
     if not sources:
@@ -229,6 +232,17 @@ def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
     return None if particle else lexicon.verbs.get(lemma)
 
 
+def _antecedent(pronoun: Any, sources: list[Mention], ctx: _Context) -> Mention | None:
+    """ "if China attacked it": the nearest actor before the pronoun, in its sentence, that is
+    not the one acting."""
+    acting = {m.ref.code for m in sources}
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        mention = ctx.mentions.get(i)
+        if mention is not None and mention.ref.code not in acting:
+            return mention
+    return None
+
+
 @dataclass(frozen=True)
 class _VerbFrame:
     """What a lexicon verb says before its actors are found: its object, type and mode."""
@@ -290,6 +304,8 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         if entry.target_from == "content"
         else _target(verb, entry, obj_token, passive, ctx)
     )
+    if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
+        target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
     if entry.reverse:
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
         sources, target = ([giver], sources[0]) if giver is not None and sources else ([], None)
