@@ -483,7 +483,9 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
         return _with_conjuncts(agent, ctx) if agent is not None else []
     node = verb
     for _ in range(6):
-        subject = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        # above the verb, a passive subject counts: "Kim is set to visit", "is expected to"
+        deps = {"nsubj", "csubj"} if node.i == verb.i else {"nsubj", "csubj", "nsubjpass"}
+        subject = next((c for c in node.children if c.dep_ in deps), None)
         if subject is not None:
             return _subject_actors(subject, ctx)
         if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
@@ -521,7 +523,8 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
         for i in range(subject.i - 1, subject.sent.start - 1, -1):
             mention = ctx.mentions.get(i)
             if mention is not None and doc[mention.end - 1].dep_ in {"nsubj", "nsubjpass"}:
-                return [mention]
+                # "Trump and Kim have not met since their encounter": all of the subject
+                return _with_conjuncts(doc[mention.end - 1], ctx) or [mention]
         return []
     between = _pobj_of(subject, {"prep"}, {"between"})
     if between is not None:
