@@ -242,10 +242,11 @@ def _worker_ready() -> int:
 class Workers:
     """Parsing and extraction in ``workers`` processes, this one included: with more than one,
     ``workers - 1`` helper processes start at once and load their pipeline while this process
-    reads the first batches. A batch goes to a helper when it has fewer than two batches in
-    flight, and is parsed here otherwise, so the work balances itself (this process also reads,
-    cleans and writes) and no core waits while a helper is still loading. Results come back in
-    input order; at most four batches per process are held.
+    reads the first batches. Each batch is cut into four parts. A part goes to a helper while
+    the helpers have fewer than two parts each in flight, and is parsed here otherwise, so the
+    work balances itself (this process also reads, cleans and writes) and no core waits while a
+    helper is still loading. Results come back in input order, a whole batch at a time; at most
+    two batches per process are held.
 
     A pool entered by its caller and passed to `ingest` stays open after the run (for a server,
     or a benchmark that warms it first); `warm` waits until every helper has loaded.
@@ -299,30 +300,46 @@ class Workers:
                 yield batch, self._here(batch)
             return
         helpers = self.workers - 1
-        pending: deque[tuple[list[CleanArticle], Future[_Results] | _Results]] = deque()
+        pending: deque[tuple[list[CleanArticle], list[_Part]]] = deque()
         for batch in batches:
-            busy = sum(1 for _, r in pending if isinstance(r, Future) and not r.done())
-            if busy < 2 * helpers:
-                pending.append(
-                    (batch, self.pool.submit(_worker_task, _work_of(batch, self.settings)))
-                )
-            else:
-                pending.append((batch, self._here(batch)))
-            while pending and (len(pending) > 4 * self.workers or _ready(pending[0][1])):
+            parts: list[_Part] = []
+            for chunk in _chunks(batch, _PARTS_PER_BATCH):
+                in_flight = [p for _, ps in pending for p in ps] + parts
+                busy = sum(1 for p in in_flight if isinstance(p, Future) and not p.done())
+                if busy < 2 * helpers:
+                    parts.append(self.pool.submit(_worker_task, _work_of(chunk, self.settings)))
+                else:
+                    parts.append(self._here(chunk))
+            pending.append((batch, parts))
+            while pending and (len(pending) > 2 * self.workers or all(map(_ready, pending[0][1]))):
                 yield _settle(pending.popleft())
         while pending:
             yield _settle(pending.popleft())
 
 
-def _ready(result: Future[_Results] | _Results) -> bool:
+# A batch is parsed in parts, so that the processes share even a small run evenly; it is still
+# written as one batch, in one transaction.
+_PARTS_PER_BATCH = 4
+_Part = Future[_Results] | _Results
+
+
+def _chunks(batch: list[CleanArticle], parts: int) -> Iterator[list[CleanArticle]]:
+    size = max(1, -(-len(batch) // parts))
+    for start in range(0, len(batch), size):
+        yield batch[start : start + size]
+
+
+def _ready(result: _Part) -> bool:
     return not isinstance(result, Future) or result.done()
 
 
-def _settle(
-    item: tuple[list[CleanArticle], Future[_Results] | _Results],
-) -> tuple[list[CleanArticle], _Results]:
-    batch, result = item
-    return batch, result.result() if isinstance(result, Future) else result
+def _settle(item: tuple[list[CleanArticle], list[_Part]]) -> tuple[list[CleanArticle], _Results]:
+    batch, parts = item
+    results = [p.result() if isinstance(p, Future) else p for p in parts]
+    return batch, _Results(
+        parsed={k: v for r in results for k, v in r.parsed.items()},
+        signatures={k: v for r in results for k, v in r.signatures.items()},
+    )
 
 
 def _write_batch(
