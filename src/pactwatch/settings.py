@@ -35,7 +35,7 @@ class IngestSettings:
 @dataclass(frozen=True)
 class StoreSettings:
     default_path: str = "pactwatch.duckdb"
-    memory_limit: str = "64MB"
+    memory_limit: str = "32MB"
 
 
 @dataclass(frozen=True)
