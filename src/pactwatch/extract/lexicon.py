@@ -79,14 +79,19 @@ def _load(name: str) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def _plover_type(kind: str, lemma: str, entry: dict[str, Any]) -> str:
+    found: str = entry["type"]
+    if found not in PLOVER_TYPES:
+        raise ValueError(f"lexicon {kind} {lemma!r}: {found!r} is not a PLOVER type")
+    return found
+
+
 def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
     verbs = {}
     for lemma, entry in events["verbs"].items():
-        if entry["type"] not in PLOVER_TYPES:
-            raise ValueError(f"lexicon verb {lemma!r}: {entry['type']!r} is not a PLOVER type")
         verbs[lemma] = VerbEntry(
             lemma=lemma,
-            type=entry["type"],
+            type=_plover_type("verb", lemma, entry),
             mode=entry.get("mode"),
             needs=entry.get("needs"),
             target_from=entry.get("target_from", "either"),
@@ -103,11 +108,9 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
     object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
     nouns = {}
     for lemma, entry in (events.get("nouns") or {}).items():
-        if entry["type"] not in PLOVER_TYPES:
-            raise ValueError(f"lexicon noun {lemma!r}: {entry['type']!r} is not a PLOVER type")
         nouns[lemma] = NounEntry(
             lemma=lemma,
-            type=entry["type"],
+            type=_plover_type("noun", lemma, entry),
             mode=entry.get("mode"),
             target_of=bool(entry.get("target_of", False)),
         )
