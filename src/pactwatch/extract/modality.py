@@ -32,7 +32,7 @@ _CLAUSE_LINKS = {
     "attr",
 }
 _REPORTED_LINKS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "prep"}
-_INTENDED_LINKS = {"xcomp", "ccomp", "acomp", "prep", "pobj", "pcomp", "advcl"}
+_INTENDED_LINKS = {"xcomp", "ccomp", "acomp", "prep", "pobj", "pcomp", "advcl", "acl"}
 _MAX_STEPS = 8
 
 

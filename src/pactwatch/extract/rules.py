@@ -73,7 +73,22 @@ def extract_events(
             continue
         for event in _events_for_verb(token, entry, ctx):
             events.setdefault(event.id, event)
-    return list(events.values())
+    return _once_per_sentence(list(events.values()), doc)
+
+
+def _once_per_sentence(events: list[Event], doc: Any) -> list[Event]:
+    """ "Kim is set to visit Russia to meet Putin": one sentence saying the same thing twice (same
+    type, actors, modality and polarity) is one event; the first is kept."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for event in sorted(events, key=lambda e: e.span.start):
+        sentence = doc.char_span(event.span.start, event.span.end, alignment_mode="expand")
+        start = sentence.sent.start if sentence is not None else event.span.start
+        key = (start, event.type, event.source, event.target, event.modality, event.polarity)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
 _NOUN_TARGET_PREPS = {"to", "into", "on", "against", "with", "toward", "towards", "at"}
@@ -96,21 +111,7 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     sources = _noun_sources(noun, ctx)
     if not sources:
         return
-    preps = _NOUN_TARGET_PREPS | ({"of"} if entry.target_of else set())
-    target = None
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            target = next(
-                (m for m in (_mention_at(p, ctx) for p in child.children if p.dep_ == "pobj") if m),
-                None,
-            )
-            if target is not None:
-                break
-    if target is None and noun.dep_ == "dobj":
-        # "condemned Pyongyang's deployment of troops to Russia", the to-phrase parsed on the verb
-        target = _prep_actor(head, None, {"to", "into"}, ctx)
-    if target is None:
-        target = _noun_target(noun, sources, ctx)
+    target = _noun_event_target(noun, entry, sources, ctx)
     thing = _pobj_of(noun, {"prep"}, {"of"}) if not entry.target_of else None
     if entry.type == "CONSULT" and target is None and len(sources) < 2:
         return  # talks and meetings need two parties
@@ -122,6 +123,31 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
         event_type = "AID"  # "the deployment of troops to Russia"
     pairs = _pairs(sources, target, entry.type, ctx)
     yield from _events(noun, thing, pairs, ctx, event_type=event_type, mode=entry.mode)
+
+
+def _noun_event_target(
+    noun: Any, entry: NounEntry, sources: list[Mention], ctx: _Context
+) -> Mention | None:
+    """The one a noun's event is directed at: a to/on/against/with phrase (of, for an invasion),
+    the verb's to-phrase, an actor named before the noun, or the one who refused a request."""
+    preps = _NOUN_TARGET_PREPS | ({"of"} if entry.target_of else set())
+    objects = (
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+    )
+    target = next(
+        (m for m in (_mention_at(p, ctx) for p in objects if p.dep_ == "pobj") if m), None
+    )
+    head = noun.head
+    if target is None and noun.dep_ == "dobj":
+        # "condemned Pyongyang's deployment of troops to Russia", the to-phrase parsed on the verb
+        target = _prep_actor(head, None, {"to", "into"}, ctx)
+    target = target or _noun_target(noun, sources, ctx)
+    if target is None and noun.dep_ == "dobj" and entry.type in {"REQUEST", "CONSULT"}:
+        # "The White House turned down Ukraine's request": asked of the one who refused it
+        refusal = _verb_entry(head, ctx.lexicon)
+        if refusal is not None and refusal.type == "REJECT":
+            target = next(iter(_sources(head, False, ctx)), None)
+    return target
 
 
 def _noun_target(noun: Any, sources: list[Mention], ctx: _Context) -> Mention | None:
@@ -488,6 +514,14 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
         subject = next((c for c in node.children if c.dep_ in deps), None)
         if subject is not None:
             return _subject_actors(subject, ctx)
+        if node.dep_ == "acl" and node.head.lemma_.lower() in ctx.lexicon.cues.intent_heads:
+            # "Finland has no plans to send troops": the one with the plan acts
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if owner is not None and _subject_actors(owner, ctx):
+                return _subject_actors(owner, ctx)
+            node = node.head.head if node.head.dep_ in {"dobj", "attr"} else node
+            if node.i != verb.i and node.dep_ != "acl":
+                continue
         if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
             break
         if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in _OBJECT_CONTROL:
@@ -656,6 +690,8 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             if clause.dep_ in {"ccomp", "xcomp"}
         )
         return next((m for m in (_mention_at(s, ctx) for s in subjects if s) if m), None)
+    if entry.type == "SANCTION" and _of_phrase_actor(obj, ctx) is not None:
+        return _of_phrase_actor(obj, ctx)  # "ban imports of Russian oil"
     if entry.type not in {"AID", "MOBILIZE"}:
         # "blocked Ukraine's bid", "approved Sweden's membership": the possessor is the target
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
