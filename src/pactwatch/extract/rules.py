@@ -23,7 +23,10 @@ from pactwatch.nlp.dates import resolve_date
 from pactwatch.nlp.quantities import parse_amount
 
 NAME = "extract.rules.v1"
-_TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into", "for", "at", "on", "near"}
+# Phrases that name the one acted on: the strong ones first ("shared data on the launch with
+# Seoul" is shared with Seoul), then the weak ones.
+_TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into"}
+_WEAK_TARGET_PREPS = {"for", "at", "on", "near"}
 _PLACE_PREPS = {"in", "to", "into", "at", "near", "on", "over"}
 _SUBJECT_LINKS = {"xcomp", "conj", "acomp", "advcl", "ccomp", "pcomp", "prep", "pobj"}
 # Types whose event has no other party: coordinated subjects are not each other's target.
@@ -98,6 +101,8 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     """Events named by a noun: "Russia's invasion of Ukraine", "the transfer of shells to
     Russia", "launched an incursion into Russia", "talks between Seoul and Tokyo"."""
     head = noun.head
+    if head.pos_ == "VERB" and _content_of_a_demand(head, ctx.lexicon):
+        return  # "agreed to expand cooperation": the agreement's content
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
         verb_entry = _verb_entry(head, ctx.lexicon)
         allowed = ctx.lexicon.object_verbs.get(verb_entry.lemma) if verb_entry else None
@@ -222,12 +227,13 @@ def _left_open(verb: Any, lexicon: Lexicon) -> bool:
 
 
 def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
-    """ "Asked Russia to supply air defence", "threatened to strike Seoul": what is asked for or
-    threatened is the content of that one event, not an event of its own."""
+    """ "Asked Russia to supply air defence", "threatened to strike Seoul", "agreed to expand
+    cooperation": what is asked for, threatened or agreed is the content of that one event, not
+    an event of its own."""
     if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.pos_ != "VERB":
         return False
     head = _verb_entry(verb.head, lexicon)
-    return head is not None and head.type in {"REQUEST", "THREATEN"}
+    return head is not None and head.type in {"REQUEST", "THREATEN", "AGREE"}
 
 
 def _pairs(
@@ -330,6 +336,11 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         if entry.target_from == "content"
         else _target(verb, entry, obj_token, passive, ctx)
     )
+    if target is None and event_type == "THREATEN":
+        # "threatened to wipe out South Korea": the one the threatened act would hit
+        content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        hit = next((c for c in content.children if c.dep_ == "dobj"), None) if content else None
+        target = _mention_at(hit, ctx) if hit is not None else None
     if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
         target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
     if entry.reverse:
@@ -673,7 +684,9 @@ def _phrase_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
             if mention:
                 return mention
-    return _prep_actor(verb, obj, _TARGET_PREPS, ctx)
+    return _prep_actor(verb, obj, _TARGET_PREPS, ctx) or _prep_actor(
+        verb, obj, _WEAK_TARGET_PREPS, ctx
+    )
 
 
 def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
