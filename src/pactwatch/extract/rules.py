@@ -460,11 +460,15 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
     if token.lower_ in _PRONOUNS:
         return None
     # Only the noun phrase's own words (compounds, modifiers, 'of' phrases) — not relative clauses.
-    for child in token.children:
-        if (
-            child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}
-            and child.i in ctx.mentions
-        ):
+    modifiers = [
+        c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}
+    ]
+    # "a US Treasury official": the actor may sit one compound further in
+    modifiers += [
+        g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"
+    ]
+    for child in modifiers:
+        if child.i in ctx.mentions:
             return ctx.mentions[child.i]
     return _of_phrase_actor(token, ctx)
 
