@@ -707,8 +707,9 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             if clause.dep_ in {"ccomp", "xcomp"}
         )
         return next((m for m in (_mention_at(s, ctx) for s in subjects if s) if m), None)
-    if entry.type == "SANCTION" and _of_phrase_actor(obj, ctx) is not None:
-        return _of_phrase_actor(obj, ctx)  # "ban imports of Russian oil"
+    owner = _owner_target(entry, obj, ctx)
+    if owner is not None:
+        return owner
     if entry.type not in {"AID", "MOBILIZE"}:
         # "blocked Ukraine's bid", "approved Sweden's membership": the possessor is the target
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
@@ -719,6 +720,16 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
     actor = entry.target_from in {"object", "either"} and _object_entry(obj, ctx.lexicon) is None
     sponsor = _sponsor(obj, ctx) if entry.type == "REJECT" else None
     return sponsor or (_mention_at(obj, ctx) if actor else None)
+
+
+def _owner_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
+    """Whose thing the object is, when that owner is the one acted on: "freed North Korean
+    soldiers" (conceded to North Korea), "banned imports of Russian oil" (a sanction on Russia)."""
+    if entry.type == "CONCEDE":
+        return _mention_at(obj, ctx)
+    if entry.type == "SANCTION":
+        return _of_phrase_actor(obj, ctx)
+    return None
 
 
 def _sponsor(obj: Any, ctx: _Context) -> Mention | None:
