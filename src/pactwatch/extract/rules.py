@@ -368,6 +368,11 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     for event in _events(verb, obj_token, pairs, ctx, event_type=event_type, mode=mode):
         yield event.model_copy(update={"polarity": "negative"}) if entry.negated else event
+    enemy = _prep_actor(verb, None, {"against"}, ctx) if entry.lemma.startswith("fight ") else None
+    if enemy is not None:
+        # "fought alongside Russian troops against Ukrainian units": aid to one, attack on the other
+        against: list[tuple[Mention, Mention | None]] = [(s, enemy) for s in sources]
+        yield from _events(verb, None, against, ctx, event_type="ASSAULT", mode="armed_attack")
 
 
 def _events(
