@@ -29,34 +29,37 @@ _TREATY_SLOTS = {
 }
 
 
+_Statement = tuple[str, str, str | float | Range, str | None]  # subject, slot, value, as of
+
+
 def claims_from_events(
     events: Iterable[Event], originals: Mapping[str, str] | None = None
 ) -> list[Claim]:
     """The claims the events make, merged across documents. ``originals`` maps a near-duplicate
     document to its original, so that a syndicated copy adds no origin."""
     originals = originals or {}
-    grouped: dict[tuple[object, ...], list[tuple[Event, str | float | Range]]] = {}
+    grouped: dict[tuple[object, ...], tuple[_Statement, list[Event]]] = {}
     key: tuple[object, ...]
     for event in events:
-        for subject, slot, value, as_of in _statements(event):
+        for statement in _statements(event):
+            subject, slot, value, as_of = statement
             key = (subject, slot, _key(value), as_of, event.modality, event.polarity)
-            grouped.setdefault(key, []).append((event, value))
+            grouped.setdefault(key, (statement, []))[1].append(event)
     claims = []
-    for key, stated in grouped.items():
-        first = stated[0][0]
-        subject, slot, _, as_of = _statements(first)[_index(first, key)]
-        origins = {e.attributed_to or originals.get(e.doc_id, e.doc_id) for e, _ in stated}
+    for group, ((subject, slot, value, as_of), stated) in grouped.items():
+        first = stated[0]
+        origins = {e.attributed_to or originals.get(e.doc_id, e.doc_id) for e in stated}
         mentions = [
             ClaimMention(doc_id=e.doc_id, span=e.span, attributed_to=e.attributed_to, event_id=e.id)
-            for e, _ in sorted(stated, key=lambda pair: (pair[0].doc_id, pair[0].span.start))
+            for e in sorted(stated, key=lambda e: (e.doc_id, e.span.start))
         ]
-        claim_id = hashlib.sha256("|".join(map(str, key)).encode()).hexdigest()[:16]
+        claim_id = hashlib.sha256("|".join(map(str, group)).encode()).hexdigest()[:16]
         claims.append(
             Claim(
                 id=claim_id,
                 subject=subject,
                 slot=slot,
-                value=stated[0][1],
+                value=value,
                 as_of=as_of,
                 modality=first.modality,
                 polarity=first.polarity,
@@ -67,16 +70,14 @@ def claims_from_events(
     return sorted(claims, key=lambda c: (c.subject, c.slot, c.as_of or "", c.id))
 
 
-def _statements(event: Event) -> list[tuple[str, str, str | float | Range, str | None]]:
+def _statements(event: Event) -> list[_Statement]:
     """(subject, slot, value, as of) for each statement one event makes."""
     if event.source is None:
         return []
     arrow = f"{event.source}->{event.target}" if event.target else event.source
     as_of = event.date or event.published
     slot = event.type.lower() + (f":{event.mode}" if event.mode else "")
-    found: list[tuple[str, str, str | float | Range, str | None]] = [
-        (arrow, slot, "occurred", as_of)
-    ]
+    found: list[_Statement] = [(arrow, slot, "occurred", as_of)]
     if event.type == "AGREE" and event.mode in _TREATY_SLOTS and event.date and event.target:
         parties = "-".join(sorted([event.source, event.target]))
         found.append((f"treaty {parties}", _TREATY_SLOTS[event.mode], event.date, None))
@@ -94,14 +95,6 @@ def _statements(event: Event) -> list[tuple[str, str, str | float | Range, str |
             month = event.date or (event.published[:7] if event.published else None)
             found.append((arrow, slot_name, value, month))
     return found
-
-
-def _index(event: Event, key: tuple[object, ...]) -> int:
-    """Which of the event's statements a group key came from."""
-    for i, (subject, slot, value, as_of) in enumerate(_statements(event)):
-        if (subject, slot, _key(value), as_of) == key[:4]:
-            return i
-    raise KeyError(key)
 
 
 def _plural(item: str) -> str:

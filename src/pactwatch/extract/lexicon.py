@@ -106,6 +106,10 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         for lemma, entry in events["objects"].items()
     }
     object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
+    for verb, allowed in object_verbs.items():
+        unknown = sorted(allowed - objects.keys())
+        if unknown:  # such an entry could never match
+            raise ValueError(f"lexicon object_verbs {verb!r}: {unknown} are not lexicon objects")
     nouns = {}
     for lemma, entry in (events.get("nouns") or {}).items():
         nouns[lemma] = NounEntry(
