@@ -227,3 +227,61 @@ def test_spans_are_exact_slices(parse: Callable[[str], Any]) -> None:
     for event in events:
         assert text[event.span.start : event.span.end] == event.span.text
         assert "\n" not in event.span.text  # a line break ends a sentence
+
+
+# Constructions a lexicon of verbs alone misses: (sentence, the (type, source, target) it yields)
+CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
+    # the recipient as object, the goods in a with-phrase
+    ("Armenia supplied Georgia with hundreds of mortars.", {("AID", "ARM", "GEO")}),
+    # a named weapon system, in the plural, and an amount of money
+    ("Norway delivered F-16s to Ukraine in June.", {("AID", "NOR", "UKR")}),
+    ("Japan gave Ukraine $200 million in humanitarian aid.", {("AID", "JPN", "UKR")}),
+    # an attack on a place is an attack on the state it belongs to
+    ("Russian forces shelled Kharkiv overnight.", {("ASSAULT", "RUS", "UKR")}),
+    ("Ukrainian drones hit a refinery in Russia's Ryazan region.", {("ASSAULT", "UKR", "RUS")}),
+    # and a visit to a city is a visit to its state
+    ("Kim Jong Un arrived in Vladivostok on Tuesday.", {("CONSULT", "PRK", "RUS")}),
+    # a person received is the one consulted; an envoy sent is a visit
+    ("Xi received the Hungarian prime minister in Beijing.", {("CONSULT", "CHN", "HUN")}),
+    ("Seoul sent an envoy to Tokyo last week.", {("CONSULT", "KOR", "JPN")}),
+    # the owners named in an of-phrase each take part
+    (
+        "The defence ministers of Japan and Australia met in Darwin.",
+        {("CONSULT", "JPN", "AUS"), ("CONSULT", "AUS", "JPN")},
+    ),
+    # a thing rammed belongs to the one acted on; water cannon is force without fire
+    ("Chinese ships rammed a Vietnamese fishing boat.", {("COERCE", "CHN", "VNM")}),
+    ("Chinese vessels fired water cannon at a Philippine boat.", {("COERCE", "CHN", "PHL")}),
+    # a particle the parser takes for an adverb, a lemma the lemmatiser gets wrong
+    ("Ukraine's army pulled back from Avdiivka.", {("RETREAT", "UKR", None)}),
+    (
+        "Moscow and Beijing staged joint naval patrols near Alaska.",
+        {("COOPERATE", "RUS", "CHN"), ("COOPERATE", "CHN", "RUS")},
+    ),
+    # the content of a warning is not an event of its own
+    ("Moscow warned NATO against sending troops to Ukraine.", {("THREATEN", "RUS", "NATO")}),
+    ("Washington slapped sanctions on two Iranian airlines.", {("SANCTION", "USA", "IRN")}),
+    ("Tokyo lodged a protest with Moscow over the drills.", {("ACCUSE", "JPN", "RUS")}),
+    (
+        "The pact between Russia and Belarus entered into force in 2000.",
+        {("AGREE", "RUS", "BLR"), ("AGREE", "BLR", "RUS")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), CONSTRUCTIONS, ids=[c[0][:40] for c in CONSTRUCTIONS]
+)
+def test_constructions(
+    parse: Callable[[str], Any], sentence: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    found = {(e.type, e.source, e.target) for e in _events(parse, sentence)}
+    assert found == expected
+
+
+def test_a_contested_place_has_no_single_owner(parse: Callable[[str], Any]) -> None:
+    # Crimea's owner depends on the interpretation, so the extractor does not pick one.
+    (event,) = _events(parse, "Ukrainian drones struck a depot in Crimea.")
+    assert event.location is not None and event.location.name == "Crimea"
+    assert event.location.state is None
+    assert event.target is None

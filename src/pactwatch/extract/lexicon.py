@@ -72,6 +72,7 @@ class Lexicon:
     cues: ModalityCues
     nouns: dict[str, NounEntry]
     light_verbs: frozenset[str]
+    stems: frozenset[str] = frozenset()  # verbs without particles ("rule out" -> "rule")
 
 
 def _load(name: str) -> Any:
@@ -151,6 +152,7 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         cues=cues,
         nouns=nouns,
         light_verbs=frozenset(events.get("light_verbs") or ()),
+        stems=frozenset(key.split(" ", 1)[0] for key in verbs),
     )
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pactwatch.actors import Mention, Registry, link_mentions
+from pactwatch.actors.registry import ActorRef
+from pactwatch.commitments.world import load_world
 from pactwatch.extract.lexicon import Lexicon, NounEntry, ObjectEntry, VerbEntry
 from pactwatch.extract.modality import Stance, stance
 from pactwatch.model import Document, Event, Location, Quantity, Span
@@ -27,6 +29,7 @@ NAME = "extract.rules.v1"
 # Seoul" is shared with Seoul), then the weak ones.
 _TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into"}
 _WEAK_TARGET_PREPS = {"for", "at", "on", "near"}
+_MUTUAL = {"COOPERATE", "CONSULT", "AGREE"}
 _PLACE_PREPS = {"in", "to", "into", "at", "near", "on", "over"}
 _SUBJECT_LINKS = {"xcomp", "conj", "acomp", "advcl", "ccomp", "pcomp", "prep", "pobj"}
 # Types whose event has no other party: coordinated subjects are not each other's target.
@@ -230,9 +233,14 @@ def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
     """ "Asked Russia to supply air defence", "threatened to strike Seoul", "agreed to expand
     cooperation": what is asked for, threatened or agreed is the content of that one event, not
     an event of its own."""
-    if verb.dep_ not in {"xcomp", "ccomp"} or verb.head.pos_ != "VERB":
+    above = verb.head
+    if verb.dep_ == "pcomp" and above.dep_ == "prep":
+        above = above.head  # "warned NATO against sending troops", "called for lifting"
+    elif verb.dep_ not in {"xcomp", "ccomp"}:
         return False
-    head = _verb_entry(verb.head, lexicon)
+    if above.pos_ != "VERB":
+        return False
+    head = _verb_entry(above, lexicon)
     return head is not None and head.type in {"REQUEST", "THREATEN", "AGREE"}
 
 
@@ -250,18 +258,51 @@ def _pairs(
     return [(source, to) for source in sources for to in targets]
 
 
+_ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
+
+
 def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
     """The lexicon entry of a verb: lemma and particle ("rule out", "call on") before lemma."""
+    for lemma in verb_lemmas(token, lexicon):
+        particle = False
+        for child in token.children:
+            # "pulled back from": the parser may take the particle for an adverb
+            adverb = child.dep_ == "advmod" and child.lower_ in _ADVERB_PARTICLES
+            if child.dep_ in {"prt", "prep"} or adverb:
+                entry = lexicon.verbs.get(f"{lemma} {child.lower_}")
+                if entry is not None:
+                    return entry
+                particle = particle or child.dep_ == "prt"
+        # A phrasal verb the lexicon does not list is another verb: "called off" is not "called".
+        if particle:
+            return None
+        if lemma in lexicon.verbs:
+            return lexicon.verbs[lemma]
+    return None
+
+
+def verb_lemmas(token: Any, lexicon: Lexicon) -> list[str]:
+    """The tagger's lemma, then, when the lexicon does not know it, lemmas read off an inflected
+    form the lemmatiser got wrong ("staged" -> "stag", "shelled" -> "shell")."""
     lemma = token.lemma_.lower()
-    particle = False
-    for child in token.children:
-        if child.dep_ in {"prt", "prep"}:
-            entry = lexicon.verbs.get(f"{lemma} {child.lower_}")
-            if entry is not None:
-                return entry
-            particle = particle or child.dep_ == "prt"
-    # A phrasal verb the lexicon does not list is another verb: "called off" is not "called".
-    return None if particle else lexicon.verbs.get(lemma)
+    if lemma in lexicon.stems or token.tag_ not in _INFLECTED:
+        return [lemma]
+    form = token.lower_
+    found = [lemma]
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            options = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                options.append(stem[:-1])  # "shipped" -> "ship"
+            if stem.endswith("i"):
+                options.append(stem[:-1] + "y")  # "supplied" -> "supply"
+            found += [o for o in options if o in lexicon.stems and o not in found]
+            break
+    return found
+
+
+_INFLECTED = {"VBD", "VBN", "VBG", "VBZ"}
 
 
 def _antecedent(pronoun: Any, sources: list[Mention], ctx: _Context) -> Mention | None:
@@ -309,7 +350,11 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
         obj_entry is not None
         and obj_entry.type is not None
         and not entry.fixed
-        and (entry.type in {"AID", "MOBILIZE"} or allowed is not None)
+        and (
+            entry.type in {"AID", "MOBILIZE"}
+            or allowed is not None
+            or (entry.type == "ASSAULT" and obj_entry.type == "COERCE")  # "fired water cannon"
+        )
     )
     event_type = entry.type
     if retyped and obj_entry is not None and obj_entry.type is not None:
@@ -319,6 +364,28 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
     object_mode = obj_entry.mode if obj_entry is not None else None
     mode = object_mode if retyped or not entry.mode else entry.mode
     return _VerbFrame(passive, obj_token, event_type, None if event_type == "SANCTION" else mode)
+
+
+def _verb_target(
+    verb: Any, entry: VerbEntry, frame: _VerbFrame, sources: list[Mention], ctx: _Context
+) -> Mention | None:
+    """The one a verb acts on: a phrase or the object; what a threat would hit; the antecedent
+    of "it"; the state owning the place attacked or visited."""
+    obj_token, event_type = frame.obj, frame.type
+    if entry.target_from == "content":
+        target = _threatened(verb, ctx)
+    else:
+        target = _target(verb, entry, obj_token, frame.passive, ctx, sources=sources)
+    if target is None and event_type == "THREATEN":
+        # "threatened to wipe out South Korea": the one the threatened act would hit
+        content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        hit = next((c for c in content.children if c.dep_ == "dobj"), None) if content else None
+        target = _mention_at(hit, ctx) if hit is not None else None
+    if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
+        target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
+    if target is None and (event_type in {"ASSAULT", "COERCE"} or frame.mode == "visit"):
+        target = _place_target(verb, obj_token, sources, ctx)
+    return target
 
 
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
@@ -331,19 +398,8 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         # "North Korean troops were deployed to Kursk": the troops' state moved them.
         owner = _mention_at(obj_token, ctx)
         sources = [owner] if owner is not None and owner.kind == "adjective" else []
-    target = (
-        _threatened(verb, ctx)
-        if entry.target_from == "content"
-        else _target(verb, entry, obj_token, passive, ctx)
-    )
-    if target is None and event_type == "THREATEN":
-        # "threatened to wipe out South Korea": the one the threatened act would hit
-        content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        hit = next((c for c in content.children if c.dep_ == "dobj"), None) if content else None
-        target = _mention_at(hit, ctx) if hit is not None else None
-    if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
-        target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
-    if entry.reverse:
+    target = _verb_target(verb, entry, frame, sources, ctx)
+    if entry.reverse and event_type == "AID":
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
         sources, target = ([giver], sources[0]) if giver is not None and sources else ([], None)
     if not sources:
@@ -482,7 +538,7 @@ def _of_phrase_actor(token: Any, ctx: _Context) -> Mention | None:
     """ "the government of North Korea", "officials in Seoul", "diplomats from Moscow", "imports
     of Russian oil"."""
     for child in token.children:
-        if child.dep_ != "prep" or child.lower_ not in {"of", "in", "from", "inside"}:
+        if child.dep_ != "prep" or child.lower_ not in {"of", "in", "from", "inside", "between"}:
             continue
         for pobj in child.children:
             if pobj.i in ctx.mentions:
@@ -565,10 +621,22 @@ _OBJECT_CONTROL = {"compel", "force", "prompt", "drive", "push", "lead", "oblige
 _PAIR_NOUNS = {"country", "side", "nation", "government", "state", "ally", "neighbour", "neighbor"}
 
 
+def _owners(subject: Any, ctx: _Context) -> list[Mention]:
+    """ "The treaty between A and B entered into force", "the foreign ministers of Japan and South
+    Korea met": the parties a phrase names, each of them."""
+    between = _pobj_of(subject, {"prep"}, {"between"})
+    if between is not None and subject.i not in ctx.mentions:
+        return _with_conjuncts(between, ctx)
+    of = _pobj_of(subject, {"prep"}, {"of"})
+    if of is not None and of.conjuncts and len(_with_conjuncts(subject, ctx)) == 1:
+        return _with_conjuncts(of, ctx)
+    return []
+
+
 def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
     """The actors a subject names: itself and its conjuncts; "the treaty between A and B"; or
     "the two countries", the last two actors named before it."""
-    found = _with_conjuncts(subject, ctx)
+    found = _owners(subject, ctx) or _with_conjuncts(subject, ctx)
     if found:
         return found
     if subject.lower_ in {"it", "they", "he", "she"}:
@@ -580,9 +648,6 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
                 # "Trump and Kim have not met since their encounter": all of the subject
                 return _with_conjuncts(doc[mention.end - 1], ctx) or [mention]
         return []
-    between = _pobj_of(subject, {"prep"}, {"between"})
-    if between is not None:
-        return _with_conjuncts(between, ctx)
     if subject.lemma_.lower() in _PAIR_NOUNS and any(
         c.lower_ in {"two", "both"} for c in subject.children
     ):
@@ -599,19 +664,16 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
 def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any | None:
     deps = ("nsubjpass",) if passive else ("dobj", "attr", "oprd")
     found = [child for child in verb.children if child.dep_ in deps]
+    # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
+    with_object = None if passive else _pobj_of(verb, {"prep"}, {"with"})
     if found:
-        # "sent Russia about 6,700 containers": of two objects, the thing is not the name
-        return next((c for c in found if c.pos_ != "PROPN"), found[-1])
+        # "sent Russia about 6,700 containers": of two objects, the thing is not the name;
+        # "supplied Russia with drones": a name with a with-phrase is the one supplied
+        thing = next((c for c in found if c.pos_ != "PROPN"), None)
+        return thing or (with_object if with_object is not None else found[-1])
     if particle is not None and _pobj_of(verb, {"prep"}, {particle}) is not None:
         return _pobj_of(verb, {"prep"}, {particle})  # "entered into force"
-    if not passive:
-        # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "with":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-    return None
+    return with_object
 
 
 def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
@@ -631,17 +693,27 @@ def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
             None,
         )
     candidates = [obj]
+    amount = obj.pos_ == "NUM" or obj.ent_type_ == "MONEY"
     for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # "thousands of troops"; "$500 million in military aid"
+        if child.dep_ == "prep" and (child.lower_ == "of" or (amount and child.lower_ == "in")):
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
     candidates.extend(obj.conjuncts)
     for token in candidates:
         lemma = token.lemma_.lower()
-        if lemma in lexicon.objects:
-            return lexicon.objects[lemma]
-        if token.lower_ in lexicon.objects:
-            return lexicon.objects[token.lower_]
+        compounds = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ == "compound"]
+        for key in (*compounds, lemma, token.lower_, _singular(token)):
+            if key in lexicon.objects:
+                return lexicon.objects[key]
+    if obj.ent_type_ == "MONEY" and "money" in lexicon.objects:
+        return lexicon.objects["money"]  # "gave Kyiv $2 billion"
     return None
+
+
+def _singular(token: Any) -> str:
+    """A name in the plural, which the tagger leaves as is: "F-16s" -> "f-16"."""
+    text = str(token.lower_)
+    return text[:-1] if token.pos_ == "PROPN" and text.endswith("s") else text
 
 
 def _phrase_heads(verb: Any, obj: Any | None) -> list[Any]:
@@ -667,16 +739,24 @@ def _prep_actor(verb: Any, obj: Any | None, preps: set[str], ctx: _Context) -> M
 
 
 def _target(
-    verb: Any, entry: VerbEntry, obj: Any | None, passive: bool, ctx: _Context
+    verb: Any,
+    entry: VerbEntry,
+    obj: Any | None,
+    passive: bool,
+    ctx: _Context,
+    *,
+    sources: Sequence[Mention] = (),
 ) -> Mention | None:
     """The one acted on: a phrase naming it ("to Russia", "alongside X", "gave Russia shells"),
     else the object or what the object belongs to."""
-    return _phrase_target(verb, entry, obj, ctx) or (
+    return _phrase_target(verb, entry, obj, ctx, sources) or (
         None if passive else _object_target(verb, entry, obj, ctx)
     )
 
 
-def _phrase_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
+def _phrase_target(
+    verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context, sources: Sequence[Mention] = ()
+) -> Mention | None:
     if entry.particle is not None:  # "fight alongside X", "call on X"
         after = _pobj_of(verb, {"prep"}, {entry.particle})
         mention = _mention_at(after, ctx) if after is not None else None
@@ -693,9 +773,10 @@ def _phrase_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
             if mention:
                 return mention
-    return _prep_actor(verb, obj, _TARGET_PREPS, ctx) or _prep_actor(
-        verb, obj, _WEAK_TARGET_PREPS, ctx
-    )
+    strong = _prep_actor(verb, obj, _TARGET_PREPS, ctx)
+    if strong is not None or (entry.type in _MUTUAL and len(sources) > 1):
+        return strong  # "staged joint patrols near Japan": the partners are the subjects
+    return _prep_actor(verb, obj, _WEAK_TARGET_PREPS, ctx)
 
 
 def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
@@ -722,9 +803,24 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             return ctx.mentions[owner.i]
     # The object is the target only when it is an actor, not a thing with a maker ("fired North
     # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
-    actor = entry.target_from in {"object", "either"} and _object_entry(obj, ctx.lexicon) is None
+    # A thing attacked, rammed or trained belongs to the one acted on ("rammed a Chinese vessel",
+    # "trained Ukrainian pilots"), unless it is what moves: the goods given, the missile fired.
+    moved = entry.type in {"AID", "MOBILIZE"} or entry.lemma in ctx.lexicon.object_verbs
+    thing = _object_entry(obj, ctx.lexicon)
+    if thing is None:
+        actor = True
+    elif thing.type == "CONSULT" and thing.mode == "visit":
+        actor = True  # a person received or hosted: "received the Hungarian prime minister"
+    elif thing.type == "MOBILIZE":
+        actor = not moved  # "praised Russian troops", but not "sent North Korean troops"
+    else:
+        actor = not moved and thing.type is None and entry.type in _THINGS_OWNED_BY_TARGET
+    actor = actor and entry.target_from in {"object", "either"}
     sponsor = _sponsor(obj, ctx) if entry.type == "REJECT" else None
     return sponsor or (_mention_at(obj, ctx) if actor else None)
+
+
+_THINGS_OWNED_BY_TARGET = {"ASSAULT", "COERCE", "COOPERATE"}
 
 
 def _owner_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
@@ -830,6 +926,9 @@ def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context)
     places += [c for c in verb.children if c.dep_ == "dobj"]
     for head in places:
         pobj = next((t for t in head.subtree if t.ent_type_ in {"GPE", "LOC", "FAC"}), None)
+        if pobj is None and head.pos_ == "PROPN" and head.lower_ in load_world().places:
+            # a place the tagger did not label ("shelled Kharkiv overnight")
+            return Location(name=head.text, state=load_world().places[head.lower_].state)
         if pobj is None or head.i not in {pobj.i, pobj.head.i}:
             continue
         ent = next((e for e in ctx.doc.ents if e.start <= pobj.i < e.end), None)
@@ -839,5 +938,30 @@ def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context)
         if target is not None and mention is target:
             continue
         state = mention.ref.code if mention and mention.kind in {"metonym", "name"} else None
-        return Location(name=ent.text, state=state)
+        return Location(name=ent.text, state=state or _owner_of_place(ent.text, head, ctx))
     return None
+
+
+def _owner_of_place(name: str, head: Any, ctx: _Context) -> str | None:
+    """The state a named place belongs to: from the places data when its owner is not contested
+    ("Kharkiv"), or from the phrase ("Russia's Ryazan region"). A contested place (Crimea) has
+    an owner only per interpretation, so none here."""
+    place = load_world().places.get(name.lower())
+    if place is not None:
+        return place.state
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.i in ctx.mentions), None)
+    return ctx.mentions[owner.i].ref.code if owner is not None else None
+
+
+def _place_target(
+    verb: Any, obj: Any | None, sources: list[Mention], ctx: _Context
+) -> Mention | None:
+    """ "shelled Kharkiv", "pounded a refinery in Russia's Ryazan region": an attack on a place is
+    an attack on the state it belongs to, when that is not the attacker's own; likewise a visit
+    ("arrived in Vladivostok")."""
+    where = _location(verb, obj, None, ctx)
+    if where is None or where.state is None or any(s.ref.code == where.state for s in sources):
+        return None
+    ent = next((e for e in verb.sent.ents if e.text == where.name), None)
+    start, end = (ent.start, ent.end) if ent is not None else (verb.i, verb.i + 1)
+    return Mention(start, end, ActorRef(where.state), "place", where.name)
