@@ -261,6 +261,11 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     # the content of a warning is not an event of its own
     ("Moscow warned NATO against sending troops to Ukraine.", {("THREATEN", "RUS", "NATO")}),
     ("Washington slapped sanctions on two Iranian airlines.", {("SANCTION", "USA", "IRN")}),
+    # passives: the goods' state gives them; a recipient as subject receives
+    ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
+    ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),
+    ("Russia got thousands of rockets from Iran.", {("AID", "IRN", "RUS")}),
+    ("Moscow's supply of fuel to Pyongyang rose in 2024.", {("AID", "RUS", "PRK")}),
     ("Tokyo lodged a protest with Moscow over the drills.", {("ACCUSE", "JPN", "RUS")}),
     (
         "The pact between Russia and Belarus entered into force in 2000.",
@@ -285,3 +290,13 @@ def test_a_contested_place_has_no_single_owner(parse: Callable[[str], Any]) -> N
     assert event.location is not None and event.location.name == "Crimea"
     assert event.location.state is None
     assert event.target is None
+
+
+def test_an_act_condemned_is_taken_as_given(parse: Callable[[str], Any]) -> None:
+    # Refusing to condemn an invasion does not deny the invasion.
+    events = _events(parse, "Brazil declined to condemn Russia's invasion of Ukraine.")
+    by_type = {e.type: e for e in events}
+    assert (by_type["ACCUSE"].polarity, by_type["ACCUSE"].target) == ("negative", "RUS")
+    invasion = by_type["ASSAULT"]
+    assert (invasion.source, invasion.target) == ("RUS", "UKR")
+    assert (invasion.modality, invasion.polarity) == ("asserted", "positive")

@@ -376,6 +376,10 @@ def _verb_target(
         target = _threatened(verb, ctx)
     else:
         target = _target(verb, entry, obj_token, frame.passive, ctx, sources=sources)
+    if target is None and frame.passive and obj_token is not None and obj_token.dep_ == "dobj":
+        # "Ukraine was handed a batch of missiles by Germany": the subject receives
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        target = _mention_at(subject, ctx) if subject is not None else None
     if target is None and event_type == "THREATEN":
         # "threatened to wipe out South Korea": the one the threatened act would hit
         content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -394,8 +398,9 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     passive, obj_token, event_type, mode = frame.passive, frame.obj, frame.type, frame.mode
     sources = _sources(verb, passive, ctx)
-    if not sources and passive and event_type == "MOBILIZE" and obj_token is not None:
-        # "North Korean troops were deployed to Kursk": the troops' state moved them.
+    if not sources and passive and event_type in {"MOBILIZE", "AID"} and obj_token is not None:
+        # "North Korean troops were deployed to Kursk", "thousands of North Korean shells were
+        # delivered to Russia": the state they belong to moved them.
         owner = _mention_at(obj_token, ctx)
         sources = [owner] if owner is not None and owner.kind == "adjective" else []
     target = _verb_target(verb, entry, frame, sources, ctx)
@@ -431,6 +436,20 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         yield from _events(verb, None, against, ctx, event_type="ASSAULT", mode="armed_attack")
 
 
+_PRESUPPOSED = Stance(modality="asserted", polarity="positive", speaker=None, cues=("presupposed",))
+
+
+def _presupposed(token: Any, ctx: _Context) -> bool:
+    """ "India refused to condemn Russia's invasion": an act named as what is condemned, praised or
+    welcomed is one the writer takes as given. The hedges and negations above the condemning
+    verb are about the condemning, not about the act."""
+    if token.pos_ != "NOUN" or token.dep_ not in {"dobj", "pobj"}:
+        return False
+    head = token.head.head if token.dep_ == "pobj" else token.head  # "protested over the tests"
+    entry = _verb_entry(head, ctx.lexicon) if head.pos_ == "VERB" else None
+    return entry is not None and entry.type in {"ACCUSE", "SUPPORT"}
+
+
 def _events(
     verb: Any,
     obj: Any | None,
@@ -441,7 +460,7 @@ def _events(
     mode: str | None,
 ) -> Iterator[Event]:
     """The events of one verb or noun, one per (source, target) pair, with its stance."""
-    how = stance(verb, ctx.lexicon.cues)
+    how = _PRESUPPOSED if _presupposed(verb, ctx) else stance(verb, ctx.lexicon.cues)
     speaker = _mention_at(how.speaker, ctx) if how.speaker is not None else None
     frame = _Frame(verb=verb, obj=obj, type=event_type, mode=mode, stance=how, speaker=speaker)
     for source, to in pairs:
@@ -663,6 +682,8 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
 
 def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any | None:
     deps = ("nsubjpass",) if passive else ("dobj", "attr", "oprd")
+    if passive and any(c.dep_ == "dobj" for c in verb.children):
+        deps = ("dobj",)  # "Ukraine was handed a batch of missiles": the thing handed
     found = [child for child in verb.children if child.dep_ in deps]
     # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
     with_object = None if passive else _pobj_of(verb, {"prep"}, {"with"})
