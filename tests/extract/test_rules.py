@@ -261,6 +261,16 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     # the content of a warning is not an event of its own
     ("Moscow warned NATO against sending troops to Ukraine.", {("THREATEN", "RUS", "NATO")}),
     ("Washington slapped sanctions on two Iranian airlines.", {("SANCTION", "USA", "IRN")}),
+    # coordinated adjectives on one subject each take part; letters exchanged are contact
+    (
+        "The Chinese and Iranian presidents exchanged letters.",
+        {("CONSULT", "CHN", "IRN"), ("CONSULT", "IRN", "CHN")},
+    ),
+    ("The Kremlin welcomed a Laotian delegation.", {("CONSULT", "RUS", "LAO")}),
+    (
+        "Serbia praised the treaty between Russia and Belarus.",
+        {("SUPPORT", "SRB", "RUS"), ("SUPPORT", "SRB", "BLR")},
+    ),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

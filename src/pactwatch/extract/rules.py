@@ -354,6 +354,7 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
             entry.type in {"AID", "MOBILIZE"}
             or allowed is not None
             or (entry.type == "ASSAULT" and obj_entry.type == "COERCE")  # "fired water cannon"
+            or (entry.lemma in _HOSTS and obj_entry.mode == "visit")  # "welcomed a delegation"
         )
     )
     event_type = entry.type
@@ -363,6 +364,8 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
     # the object changes what kind of event it is ("sent troops" is a deployment, not aid).
     object_mode = obj_entry.mode if obj_entry is not None else None
     mode = object_mode if retyped or not entry.mode else entry.mode
+    if not retyped and event_type in {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN"}:
+        mode = entry.mode  # "praised the treaty" is praise, not a signing
     return _VerbFrame(passive, obj_token, event_type, None if event_type == "SANCTION" else mode)
 
 
@@ -814,14 +817,9 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             if clause.dep_ in {"ccomp", "xcomp"}
         )
         return next((m for m in (_mention_at(s, ctx) for s in subjects if s) if m), None)
-    owner = _owner_target(entry, obj, ctx)
+    owner = _owner_target(entry, obj, ctx) or _party_target(entry, obj, ctx)
     if owner is not None:
         return owner
-    if entry.type not in {"AID", "MOBILIZE"}:
-        # "blocked Ukraine's bid", "approved Sweden's membership": the possessor is the target
-        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.i in ctx.mentions:
-            return ctx.mentions[owner.i]
     # The object is the target only when it is an actor, not a thing with a maker ("fired North
     # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
     # A thing attacked, rammed or trained belongs to the one acted on ("rammed a Chinese vessel",
@@ -841,6 +839,21 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
     return sponsor or (_mention_at(obj, ctx) if actor else None)
 
 
+def _party_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
+    """ "Praised the treaty between Russia and North Korea": the parties named; "blocked Ukraine's
+    bid", "approved Sweden's membership": the possessor."""
+    between = _pobj_of(obj, {"prep"}, {"between"}) if entry.type in _STANCES else None
+    if between is not None and _mention_at(between, ctx) is not None:
+        return _mention_at(between, ctx)
+    if entry.type not in {"AID", "MOBILIZE"}:
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.i in ctx.mentions:
+            return ctx.mentions[owner.i]
+    return None
+
+
+_STANCES = {"ACCUSE", "SUPPORT", "REJECT"}
+_HOSTS = {"welcome", "greet", "receive", "host"}
 _THINGS_OWNED_BY_TARGET = {"ASSAULT", "COERCE", "COOPERATE"}
 
 
