@@ -271,6 +271,17 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Serbia praised the treaty between Russia and Belarus.",
         {("SUPPORT", "SRB", "RUS"), ("SUPPORT", "SRB", "BLR")},
     ),
+    # waters named after a state are not the state; intelligence exchanged is cooperation
+    (
+        "Russian and Chinese bombers patrolled over the Sea of Japan together.",
+        {("COOPERATE", "RUS", "CHN"), ("COOPERATE", "CHN", "RUS")},
+    ),
+    (
+        "Poland and Lithuania will exchange intelligence on Belarusian units.",
+        {("COOPERATE", "POL", "LTU"), ("COOPERATE", "LTU", "POL")},
+    ),
+    # troops sent to a border face the state beyond it; they are not aid to it
+    ("Finland deployed troops to its border with Russia.", {("MOBILIZE", "FIN", "RUS")}),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

@@ -52,12 +52,21 @@ def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> li
                     text=text,
                 )
                 break
+        if found and _names_waters(words, found.start):
+            found = None  # "the Sea of Japan", "the Gulf of Mexico" are waters, not the state
         if found:
             mentions.append(found)
             i = found.end
         else:
             i += 1
     return mentions
+
+
+_WATERS = {"Sea", "Gulf", "Strait", "Straits", "Bay"}
+
+
+def _names_waters(words: list[str], start: int) -> bool:
+    return start >= 2 and words[start - 1] == "of" and words[start - 2] in _WATERS
 
 
 def _with_role(doc: Any, end: int, ref: ActorRef, kind: str, registry: Registry) -> ActorRef:

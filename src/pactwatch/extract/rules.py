@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,6 +222,12 @@ def _sent_to_a_state(event_type: str, mode: str | None, sent: bool, target: Ment
     )
 
 
+def _to_a_border(verb: Any) -> bool:
+    """ "deployed troops to its border with Belarus": a deployment facing a state, not aid to it."""
+    place = _pobj_of(verb, {"prep"}, {"to", "towards", "toward"})
+    return place is not None and place.lemma_.lower() in {"border", "frontier", "boundary"}
+
+
 def _left_open(verb: Any, lexicon: Lexicon) -> bool:
     """ "Has not ruled out sending weapons": not a rejection; what is left open is coded (as
     speculative) from the verb beneath."""
@@ -378,7 +384,9 @@ def _verb_target(
     if entry.target_from == "content":
         target = _threatened(verb, ctx)
     else:
-        target = _target(verb, entry, obj_token, frame.passive, ctx, sources=sources)
+        # "staged joint patrols near Japan": with partners as subjects, "near" names no partner
+        mutual = event_type in _MUTUAL and len(sources) > 1
+        target = _target(verb, entry, obj_token, frame.passive, ctx, mutual=mutual)
     if target is None and frame.passive and obj_token is not None and obj_token.dep_ == "dobj":
         # "Ukraine was handed a batch of missiles by Germany": the subject receives
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -415,8 +423,10 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     between = _pobj_of(verb, {"prep"}, {"between"}) if not passive else None
     towards = _with_conjuncts(between, ctx) if target is None and between is not None else []
     sent = entry.type == "AID" or entry.lemma == "deploy"
-    if _sent_to_a_state(event_type, mode, sent, target) and (
-        _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
+    if (
+        _sent_to_a_state(event_type, mode, sent, target)
+        and _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
+        and not _to_a_border(verb)
     ):
         event_type = "AID"
     pairs = _pairs(sources, target, event_type, ctx)
@@ -559,8 +569,11 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
 def _of_phrase_actor(token: Any, ctx: _Context) -> Mention | None:
     """ "the government of North Korea", "officials in Seoul", "diplomats from Moscow", "imports
     of Russian oil"."""
+    preps = {"of", "in", "from", "inside", "between"}
+    if token.lemma_.lower() in {"border", "frontier", "boundary"}:
+        preps = preps | {"with"}  # "massed troops on its border with Ukraine"
     for child in token.children:
-        if child.dep_ != "prep" or child.lower_ not in {"of", "in", "from", "inside", "between"}:
+        if child.dep_ != "prep" or child.lower_ not in preps:
             continue
         for pobj in child.children:
             if pobj.i in ctx.mentions:
@@ -769,17 +782,17 @@ def _target(
     passive: bool,
     ctx: _Context,
     *,
-    sources: Sequence[Mention] = (),
+    mutual: bool = False,
 ) -> Mention | None:
     """The one acted on: a phrase naming it ("to Russia", "alongside X", "gave Russia shells"),
     else the object or what the object belongs to."""
-    return _phrase_target(verb, entry, obj, ctx, sources) or (
+    return _phrase_target(verb, entry, obj, ctx, mutual=mutual) or (
         None if passive else _object_target(verb, entry, obj, ctx)
     )
 
 
 def _phrase_target(
-    verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context, sources: Sequence[Mention] = ()
+    verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context, *, mutual: bool = False
 ) -> Mention | None:
     if entry.particle is not None:  # "fight alongside X", "call on X"
         after = _pobj_of(verb, {"prep"}, {entry.particle})
@@ -798,7 +811,7 @@ def _phrase_target(
             if mention:
                 return mention
     strong = _prep_actor(verb, obj, _TARGET_PREPS, ctx)
-    if strong is not None or (entry.type in _MUTUAL and len(sources) > 1):
+    if strong is not None or mutual:
         return strong  # "staged joint patrols near Japan": the partners are the subjects
     return _prep_actor(verb, obj, _WEAK_TARGET_PREPS, ctx)
 
