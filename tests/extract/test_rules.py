@@ -282,6 +282,16 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     ),
     # troops sent to a border face the state beyond it; they are not aid to it
     ("Finland deployed troops to its border with Russia.", {("MOBILIZE", "FIN", "RUS")}),
+    # a pronoun opening a sentence stands for the subject of the one before
+    (
+        "Iran is a major arms supplier to Moscow. It has shipped drones to Russia since 2022.",
+        {("AID", "IRN", "RUS")},
+    ),
+    # "the North" and "the South" in a text about Korea
+    (
+        "Seoul protested to Beijing. The South accused the North of jamming GPS signals.",
+        {("ACCUSE", "KOR", "CHN"), ("ACCUSE", "KOR", "PRK")},
+    ),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

@@ -59,7 +59,27 @@ def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> li
             i = found.end
         else:
             i += 1
-    return mentions
+    return _the_two_koreas(doc, mentions)
+
+
+def _the_two_koreas(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """ "The North" and "the South" are North and South Korea in a text that names either."""
+    if not any(m.ref.code in {"PRK", "KOR"} for m in mentions):
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.text in _KOREAS and before.lower_ == "the" and token.i not in taken:
+            # a noun after it makes it an adjective of something else ("the North Atlantic")
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is None or nxt.pos_ not in {"PROPN", "NOUN"}:
+                ref = ActorRef(_KOREAS[token.text])
+                added.append(Mention(before.i, token.i + 1, ref, "name", f"the {token.text}"))
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+_KOREAS = {"North": "PRK", "South": "KOR"}
 
 
 _WATERS = {"Sea", "Gulf", "Strait", "Straits", "Bay"}

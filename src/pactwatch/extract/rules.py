@@ -675,9 +675,13 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
     if found:
         return found
     if subject.lower_ in {"it", "they", "he", "she"}:
-        # "Pyongyang acknowledged that it had sent troops": the nearest subject before it
+        # "Pyongyang acknowledged that it had sent troops": the nearest subject before it; at
+        # the start of a sentence, the subject of the sentence before ("It has also shipped")
         doc = subject.doc
-        for i in range(subject.i - 1, subject.sent.start - 1, -1):
+        start = subject.sent.start
+        if start > 0 and not any(doc[i].i in ctx.mentions for i in range(start, subject.i)):
+            start = doc[start - 1].sent.start
+        for i in range(subject.i - 1, start - 1, -1):
             mention = ctx.mentions.get(i)
             if mention is not None and doc[mention.end - 1].dep_ in {"nsubj", "nsubjpass"}:
                 # "Trump and Kim have not met since their encounter": all of the subject
