@@ -292,6 +292,18 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Seoul protested to Beijing. The South accused the North of jamming GPS signals.",
         {("ACCUSE", "KOR", "CHN"), ("ACCUSE", "KOR", "PRK")},
     ),
+    # a vow to destroy is a threat; "if attacked" names no attacker; a threat's condition is
+    # not an event
+    ("Tehran vowed to destroy Israel if attacked.", {("THREATEN", "IRN", "ISR")}),
+    ("Russia warned Finland of consequences if it hosts US troops.", {("THREATEN", "RUS", "FIN")}),
+    # what is lifted or freed concedes to its owner
+    ("Hungary lifted its veto on Finland's accession.", {("CONCEDE", "HUN", "FIN")}),
+    ("Iran released two French journalists.", {("CONCEDE", "IRN", "FRA")}),
+    # who is asked: a from-phrase, or the subject of the demand
+    ("Kyiv requested more shells from Seoul.", {("REQUEST", "UKR", "KOR")}),
+    ("Seoul demanded that Tokyo withdraw the claim.", {("REQUEST", "KOR", "JPN")}),
+    # a veto targets the drafter, named as a compound too
+    ("Poland vetoed the EU statement on Russia.", {("REJECT", "POL", "EU")}),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

@@ -242,6 +242,12 @@ def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
     above = verb.head
     if verb.dep_ == "pcomp" and above.dep_ == "prep":
         above = above.head  # "warned NATO against sending troops", "called for lifting"
+    elif verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children
+    ):
+        # "warned Japan of consequences if it deploys US missiles": the threat's condition
+        threat = _verb_entry(above, lexicon)
+        return threat is not None and threat.type == "THREATEN"
     elif verb.dep_ not in {"xcomp", "ccomp"}:
         return False
     if above.pos_ != "VERB":
@@ -340,7 +346,12 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
         and verb.tag_ == "VBN"
         and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)  # not "that X had sent"
     )
-    passive = reduced or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    # "vowed to retaliate if attacked": a bare participle after "if" is a passive with no agent
+    bare = verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
+    conditional = bare and any(c.dep_ == "mark" for c in verb.children)
+    passive = (
+        reduced or conditional or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    )
     # "entered into force": the particle's object is what the verb needs
     particle = entry.particle if entry.needs == "object" else None
     obj_token = verb.head if reduced else _object_token(verb, passive, particle)
@@ -814,10 +825,22 @@ def _phrase_target(
             mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
             if mention:
                 return mention
-    strong = _prep_actor(verb, obj, _TARGET_PREPS, ctx)
+    preps = _TARGET_PREPS | {"from"} if entry.type == "REQUEST" else _TARGET_PREPS
+    strong = _prep_actor(verb, obj, preps, ctx)  # "sought air defences from Germany"
     if strong is not None or mutual:
         return strong  # "staged joint patrols near Japan": the partners are the subjects
-    return _prep_actor(verb, obj, _WEAK_TARGET_PREPS, ctx)
+    if entry.type == "REJECT" and obj is not None and _sponsor(obj, ctx) is not None:
+        return _sponsor(obj, ctx)  # "vetoed the EU statement on China": the EU's
+    return _prep_actor(verb, obj, _WEAK_TARGET_PREPS, ctx) or _asked(verb, entry, ctx)
+
+
+def _asked(verb: Any, entry: VerbEntry, ctx: _Context) -> Mention | None:
+    """ "Demanded that the US halt its drills": the one asked is the subject of what is asked."""
+    if entry.type != "REQUEST":
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+    return _mention_at(subject, ctx) if subject is not None else None
 
 
 def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) -> Mention | None:
@@ -890,7 +913,7 @@ def _sponsor(obj: Any, ctx: _Context) -> Mention | None:
         (
             ctx.mentions[t.i]
             for c in obj.children
-            if c.dep_ == "amod"
+            if c.dep_ in {"amod", "compound"}
             for t in c.subtree
             if t.i in ctx.mentions
         ),
