@@ -304,6 +304,20 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     ("Seoul demanded that Tokyo withdraw the claim.", {("REQUEST", "KOR", "JPN")}),
     # a veto targets the drafter, named as a compound too
     ("Poland vetoed the EU statement on Russia.", {("REJECT", "POL", "EU")}),
+    # a relative clause's subject is the noun it is about
+    (
+        "Iran, which has sent drones to Russia, denies any role in the war.",
+        {("AID", "IRN", "RUS")},
+    ),
+    # coordinated subjects accuse no one of each other
+    (
+        "Both Tokyo and Canberra condemned the launch.",
+        {("ACCUSE", "JPN", None), ("ACCUSE", "AUS", None)},
+    ),
+    (
+        "Neither Brazil nor India joined the sanctions on Russia.",
+        {("SANCTION", "BRA", "RUS"), ("SANCTION", "IND", "RUS")},
+    ),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),
@@ -343,3 +357,11 @@ def test_an_act_condemned_is_taken_as_given(parse: Callable[[str], Any]) -> None
     invasion = by_type["ASSAULT"]
     assert (invasion.source, invasion.target) == ("RUS", "UKR")
     assert (invasion.modality, invasion.polarity) == ("asserted", "positive")
+
+
+def test_neither_nor_negates_and_a_time_phrase_is_not_pledged(parse: Callable[[str], Any]) -> None:
+    events = _events(parse, "Neither Brazil nor India joined the sanctions on Russia.")
+    assert events and all(e.polarity == "negative" for e in events)
+    events = _events(parse, "After meeting Lukashenko, Xi pledged to buy more Belarusian potash.")
+    (meeting,) = [e for e in events if e.type == "CONSULT"]
+    assert (meeting.source, meeting.target, meeting.modality) == ("CHN", "BLR", "asserted")

@@ -34,6 +34,7 @@ _CLAUSE_LINKS = {
 _REPORTED_LINKS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "prep"}
 _INTENDED_LINKS = {"xcomp", "ccomp", "acomp", "prep", "pobj", "pcomp", "advcl", "acl"}
 _MAX_STEPS = 8
+_TIME_PREPS = {"after", "before", "since", "following", "while", "during", "upon"}
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,13 @@ def stance(verb: Any, cues: ModalityCues) -> Stance:
     if _counterfactual(verb):
         marks.set("speculative", "had ... would have")
         marks.set("negative", "had ... would have")
+    if any(
+        c.dep_ in {"preconj", "det"} and c.lower_ == "neither"
+        for s in verb.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+        for c in s.children
+    ):
+        marks.set("negative", "neither")  # "Neither China nor India joined the sanctions"
     node = verb
     for _ in range(_MAX_STEPS):
         for child in node.children:
@@ -78,6 +86,8 @@ def stance(verb: Any, cues: ModalityCues) -> Stance:
         head = node.head
         if head.i == node.i or node.dep_ not in _CLAUSE_LINKS:
             break
+        if node.dep_ == "prep" and node.lower_ in _TIME_PREPS:
+            break  # "After meeting Putin, Kim pledged ...": the meeting is not pledged
         _head_cue(head, node.dep_, cues, marks)
         node = head
     according = _according_to(verb.sent)

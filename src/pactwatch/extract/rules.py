@@ -32,8 +32,20 @@ _WEAK_TARGET_PREPS = {"for", "at", "on", "near"}
 _MUTUAL = {"COOPERATE", "CONSULT", "AGREE"}
 _PLACE_PREPS = {"in", "to", "into", "at", "near", "on", "over"}
 _SUBJECT_LINKS = {"xcomp", "conj", "acomp", "advcl", "ccomp", "pcomp", "prep", "pobj"}
-# Types whose event has no other party: coordinated subjects are not each other's target.
-_ONE_SIDED = {"MOBILIZE", "RETREAT"}
+# With no target, coordinated subjects act on each other only in acts done together ("signed",
+# "met", "held drills", "clashed"); "Seoul and Washington condemned the launch" is two accusations
+# of no one named.
+_ONE_SIDED = {
+    "MOBILIZE",
+    "RETREAT",
+    "ACCUSE",
+    "SUPPORT",
+    "REQUEST",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "AID",
+}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "this", "that", "which", "who"}
 
 
@@ -372,6 +384,7 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
             or allowed is not None
             or (entry.type == "ASSAULT" and obj_entry.type == "COERCE")  # "fired water cannon"
             or (entry.lemma in _HOSTS and obj_entry.mode == "visit")  # "welcomed a delegation"
+            or (entry.lemma == "join" and obj_entry.type == "SANCTION")  # "joined the sanctions"
         )
     )
     event_type = entry.type
@@ -409,6 +422,9 @@ def _verb_target(
         target = _mention_at(hit, ctx) if hit is not None else None
     if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
         target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
+    if target is None and event_type == "SANCTION" and obj_token is not None:
+        # "joined the sanctions on Russia": the one the sanctions are on
+        target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
     if target is None and (event_type in {"ASSAULT", "COERCE"} or frame.mode == "visit"):
         target = _place_target(verb, obj_token, sources, ctx)
     return target
@@ -685,6 +701,10 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
     found = _owners(subject, ctx) or _with_conjuncts(subject, ctx)
     if found:
         return found
+    clause = subject.head
+    if subject.lower_ in {"which", "who", "that"} and clause.dep_ == "relcl":
+        # "North Korea, which has sent troops to Russia, ...": the noun the clause is about
+        return _with_conjuncts(clause.head, ctx)
     if subject.lower_ in {"it", "they", "he", "she"}:
         # "Pyongyang acknowledged that it had sent troops": the nearest subject before it; at
         # the start of a sentence, the subject of the sentence before ("It has also shipped")
