@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pactwatch.actors import Mention, Registry, link_mentions
@@ -476,6 +476,7 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         yield from _events(verb, None, against, ctx, event_type="ASSAULT", mode="armed_attack")
 
 
+_PLEDGES = {"pledge", "promise", "offer", "vow"}
 _PRESUPPOSED = Stance(modality="asserted", polarity="positive", speaker=None, cues=("presupposed",))
 
 
@@ -501,6 +502,11 @@ def _events(
 ) -> Iterator[Event]:
     """The events of one verb or noun, one per (source, target) pair, with its stance."""
     how = _PRESUPPOSED if _presupposed(verb, ctx) else stance(verb, ctx.lexicon.cues)
+    if verb.lemma_.lower() in _PLEDGES and how.modality in {"asserted", "reported"}:
+        # "Kim pledged full support", "Britain offered Patriot systems": a pledge or an offer is
+        # what is intended, on the word of the one who made it
+        pledger = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        how = replace(how, modality="intended", speaker=how.speaker or pledger)
     speaker = _mention_at(how.speaker, ctx) if how.speaker is not None else None
     frame = _Frame(verb=verb, obj=obj, type=event_type, mode=mode, stance=how, speaker=speaker)
     for source, to in pairs:
@@ -793,8 +799,10 @@ def _phrase_heads(verb: Any, obj: Any | None) -> list[Any]:
     heads = [verb]
     if obj is not None:
         heads.append(obj)
+        amount = obj.pos_ == "NUM" or obj.ent_type_ == "MONEY"
         for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            # "$500 million in aid to Ukraine"
+            if child.dep_ == "prep" and (child.lower_ == "of" or (amount and child.lower_ == "in")):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
     return heads
 
