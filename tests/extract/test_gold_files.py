@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pactwatch.extract.quality import load_gold
 
 GOLD = Path(__file__).parent / "gold"
@@ -15,8 +17,9 @@ def _words(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 8]) for i in range(max(0, len(words) - 7))}
 
 
-def test_the_gold_sets_load_and_do_not_overlap() -> None:
-    blind, dev = load_gold(GOLD / "blind.jsonl"), load_gold(GOLD / "dev.jsonl")
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl"])
+def test_the_gold_sets_load_and_do_not_overlap(name: str) -> None:
+    blind, dev = load_gold(GOLD / "blind.jsonl"), load_gold(GOLD / name)
     assert len({i.id for i in blind}) == len(blind) > 200
     assert len({i.id for i in dev}) == len(dev) > 100
     blind_runs = set().union(*(_words(i.text) for i in blind))

@@ -107,8 +107,10 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         for lemma, entry in events["objects"].items()
     }
     object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
+    modes = {o.mode for o in objects.values() if o.mode}
     for verb, allowed in object_verbs.items():
-        unknown = sorted(allowed - objects.keys())
+        # an entry names lexicon objects, or a mode standing for all the objects of that mode
+        unknown = sorted(allowed - objects.keys() - modes)
         if unknown:  # such an entry could never match
             raise ValueError(f"lexicon object_verbs {verb!r}: {unknown} are not lexicon objects")
     nouns = {}

@@ -370,7 +370,10 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     allowed = ctx.lexicon.object_verbs.get(entry.lemma)
     if (entry.needs == "object" or allowed is not None) and (
-        obj_entry is None or (allowed is not None and obj_entry.lemma not in allowed)
+        obj_entry is None
+        or (
+            allowed is not None and obj_entry.lemma not in allowed and obj_entry.mode not in allowed
+        )
     ):
         return None
     # An object retypes only verbs of moving or holding ("sent troops", "held talks"), never
@@ -416,10 +419,12 @@ def _verb_target(
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         target = _mention_at(subject, ctx) if subject is not None else None
     if target is None and event_type == "THREATEN":
-        # "threatened to wipe out South Korea": the one the threatened act would hit
+        # "threatened to wipe out South Korea", "to scrap the agreement with Seoul", "to slap
+        # tariffs on Indian goods": the first other actor the threatened act names
         content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        hit = next((c for c in content.children if c.dep_ == "dobj"), None) if content else None
-        target = _mention_at(hit, ctx) if hit is not None else None
+        acting = {s.ref.code for s in sources}
+        named = (ctx.mentions.get(t.i) for t in content.subtree) if content is not None else ()
+        target = next((m for m in named if m is not None and m.ref.code not in acting), None)
     if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
         target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
     if target is None and event_type == "SANCTION" and obj_token is not None:
@@ -702,8 +707,9 @@ def _owners(subject: Any, ctx: _Context) -> list[Mention]:
 
 
 def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
-    """The actors a subject names: itself and its conjuncts; "the treaty between A and B"; or
-    "the two countries", the last two actors named before it."""
+    """The actors a subject names: itself and its conjuncts; "the treaty between A and B"; the
+    noun a relative clause is about; a pronoun's antecedent; or "the two countries", the last two
+    actors named before it."""
     found = _owners(subject, ctx) or _with_conjuncts(subject, ctx)
     if found:
         return found
@@ -711,29 +717,52 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
     if subject.lower_ in {"which", "who", "that"} and clause.dep_ == "relcl":
         # "North Korea, which has sent troops to Russia, ...": the noun the clause is about
         return _with_conjuncts(clause.head, ctx)
-    if subject.lower_ in {"it", "they", "he", "she"}:
-        # "Pyongyang acknowledged that it had sent troops": the nearest subject before it; at
-        # the start of a sentence, the subject of the sentence before ("It has also shipped")
-        doc = subject.doc
-        start = subject.sent.start
-        if start > 0 and not any(doc[i].i in ctx.mentions for i in range(start, subject.i)):
-            start = doc[start - 1].sent.start
-        for i in range(subject.i - 1, start - 1, -1):
-            mention = ctx.mentions.get(i)
-            if mention is not None and doc[mention.end - 1].dep_ in {"nsubj", "nsubjpass"}:
-                # "Trump and Kim have not met since their encounter": all of the subject
-                return _with_conjuncts(doc[mention.end - 1], ctx) or [mention]
-        return []
-    if subject.lemma_.lower() in _PAIR_NOUNS and any(
+    if subject.lower_ in _SUBJECT_PRONOUNS:
+        return _pronoun_subject(subject, ctx)
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ == "PRON":
+        return _subject_actors(owner, ctx)  # "its artillery had fired": whose artillery
+    if owner is not None and owner.lemma_.lower() in _PAIR_NOUNS:
+        subject = owner  # "the two countries' leaders signed"
+    return _the_two(subject, ctx)
+
+
+_SUBJECT_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her"}
+
+
+def _pronoun_subject(pronoun: Any, ctx: _Context) -> list[Mention]:
+    """ "Pyongyang acknowledged that it had sent troops": the nearest subject before it; at the
+    start of a sentence, the subject of the sentence before ("It has also shipped")."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start > 0 and not any(doc[i].i in ctx.mentions for i in range(start, pronoun.i)):
+        start = doc[start - 1].sent.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        mention = ctx.mentions.get(i)
+        if mention is None:
+            continue
+        token = doc[mention.end - 1]
+        if token.dep_ in {"amod", "compound", "poss"}:
+            token = token.head  # "the Armenian defence ministry denied that its artillery"
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            # "Trump and Kim have not met since their encounter": all of the subject
+            return _with_conjuncts(token, ctx) or [mention]
+    return []
+
+
+def _the_two(subject: Any, ctx: _Context) -> list[Mention]:
+    """ "The two countries", "both sides": the last two actors named before."""
+    if subject.lemma_.lower() not in _PAIR_NOUNS or not any(
         c.lower_ in {"two", "both"} for c in subject.children
     ):
-        earlier: list[Mention] = []
-        for i in range(subject.i - 1, -1, -1):
-            mention = ctx.mentions.get(i)
-            if mention is not None and all(m.ref.code != mention.ref.code for m in earlier):
-                earlier.append(mention)
-            if len(earlier) == 2:
-                return earlier[::-1]
+        return []
+    earlier: list[Mention] = []
+    for i in range(subject.i - 1, -1, -1):
+        mention = ctx.mentions.get(i)
+        if mention is not None and all(m.ref.code != mention.ref.code for m in earlier):
+            earlier.append(mention)
+        if len(earlier) == 2:
+            return earlier[::-1]
     return []
 
 
@@ -780,6 +809,9 @@ def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
     for token in candidates:
         lemma = token.lemma_.lower()
         compounds = [f"{c.lower_} {lemma}" for c in token.children if c.dep_ == "compound"]
+        of = _pobj_of(token, {"prep"}, {"of"})
+        if of is not None:
+            compounds.append(f"{lemma} of {of.lower_}")  # "a letter of intent"
         for key in (*compounds, lemma, token.lower_, _singular(token)):
             if key in lexicon.objects:
                 return lexicon.objects[key]
@@ -910,7 +942,7 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
 def _party_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
     """ "Praised the treaty between Russia and North Korea": the parties named; "blocked Ukraine's
     bid", "approved Sweden's membership": the possessor."""
-    between = _pobj_of(obj, {"prep"}, {"between"}) if entry.type in _STANCES else None
+    between = _pobj_of(obj, {"prep"}, {"between"}) if entry.type in _STANCES | {"CONSULT"} else None
     if between is not None and _mention_at(between, ctx) is not None:
         return _mention_at(between, ctx)
     if entry.type not in {"AID", "MOBILIZE"}:
