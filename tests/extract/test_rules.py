@@ -318,6 +318,29 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Neither Brazil nor India joined the sanctions on Russia.",
         {("SANCTION", "BRA", "RUS"), ("SANCTION", "IND", "RUS")},
     ),
+    # a name in apposition inside a list of subjects is one more of them
+    (
+        "Bahrain, the UAE and Egypt cut ties with Qatar.",
+        {("SANCTION", "BHR", "QAT"), ("SANCTION", "ARE", "QAT"), ("SANCTION", "EGY", "QAT")},
+    ),
+    # relations established or restored are mutual; an abstention neither backs nor opposes
+    (
+        "Cuba and South Korea established diplomatic relations in 2024.",
+        {("SUPPORT", "CUB", "KOR"), ("SUPPORT", "KOR", "CUB")},
+    ),
+    (
+        "Kenya abstained on the General Assembly resolution.",
+        {("REJECT", "KEN", "UN"), ("SUPPORT", "KEN", "UN")},
+    ),
+    # a verb acting on its object; an object shared by two conjoined verbs
+    (
+        "Canada offered to train and equip a Ukrainian brigade.",
+        {("COOPERATE", "CAN", "UKR"), ("AID", "CAN", "UKR")},
+    ),
+    # a deployment's purpose names the one it faces; a bid's content names the body
+    ("Japan will deploy missiles to Kyushu to counter China.", {("MOBILIZE", "JPN", "CHN")}),
+    ("Montenegro applied to join NATO in 2015.", {("REQUEST", "MNE", "NATO")}),
+    ("Belarusian agents abducted a Lithuanian border guard.", {("COERCE", "BLR", "LTU")}),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

@@ -151,6 +151,8 @@ def _noun_event_target(
     """The one a noun's event is directed at: a to/on/against/with phrase (of, for an invasion),
     the verb's to-phrase, an actor named before the noun, or the one who refused a request."""
     preps = _NOUN_TARGET_PREPS | ({"of"} if entry.target_of else set())
+    if entry.type in {"SUPPORT", "AID"}:
+        preps = preps | {"for"}  # "China's backing for Pakistan"
     objects = (
         p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
     )
@@ -418,9 +420,16 @@ def _verb_target(
         # "Ukraine was handed a batch of missiles by Germany": the subject receives
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         target = _mention_at(subject, ctx) if subject is not None else None
-    if target is None and event_type == "THREATEN":
+    if target is None and event_type == "MOBILIZE":
+        # "deployed missiles to Kyushu to counter China": the one the deployment faces
+        purpose = (c for c in verb.children if c.dep_ in {"advcl", "xcomp"})
+        faced = next((c for c in purpose if c.lemma_.lower() in _FACING), None)
+        hit = next((c for c in faced.children if c.dep_ == "dobj"), None) if faced else None
+        target = _mention_at(hit, ctx) if hit is not None else None
+    if target is None and event_type in {"THREATEN", "REQUEST"}:
         # "threatened to wipe out South Korea", "to scrap the agreement with Seoul", "to slap
-        # tariffs on Indian goods": the first other actor the threatened act names
+        # tariffs on Indian goods", "applied to join NATO": the first other actor the threatened
+        # or requested act names
         content = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         acting = {s.ref.code for s in sources}
         named = (ctx.mentions.get(t.i) for t in content.subtree) if content is not None else ()
@@ -461,7 +470,8 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         and not _to_a_border(verb)
     ):
         event_type = "AID"
-    pairs = _pairs(sources, target, event_type, ctx)
+    mutual = obj_token is not None and obj_token.lemma_.lower() in {"relation", "tie"}
+    pairs = _pairs(sources, target, "AGREE" if mutual else event_type, ctx)  # "established ties"
     if len(towards) > 1:
         # "offered to mediate between Russia and Ukraine": one event towards each
         pairs = [(s, t) for s in sources for t in towards]
@@ -474,6 +484,10 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     for event in _events(verb, obj_token, pairs, ctx, event_type=event_type, mode=mode):
         yield event.model_copy(update={"polarity": "negative"}) if entry.negated else event
+    if entry.negated and event_type == "REJECT" and entry.mode == "vote":
+        # "abstained": neither opposed (REJECT, negative) nor backed (SUPPORT, negative)
+        for event in _events(verb, obj_token, pairs, ctx, event_type="SUPPORT", mode="vote"):
+            yield event.model_copy(update={"polarity": "negative"})
     enemy = _prep_actor(verb, None, {"against"}, ctx) if entry.lemma.startswith("fight ") else None
     if enemy is not None:
         # "fought alongside Russian troops against Ukrainian units": aid to one, attack on the other
@@ -632,6 +646,9 @@ def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
         c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i in ctx.mentions
     ]
     extra = [conj for adjective in adjectives[:1] for conj in adjective.conjuncts]
+    # "Saudi Arabia, the UAE, Bahrain and Egypt": a name in apposition is one more of them
+    names = [c for c in token.children if c.dep_ == "appos" and c.i in ctx.mentions]
+    extra += [n for name in names for n in (name, *name.conjuncts)]
     for candidate in [token, *token.conjuncts, *extra]:
         mention = _mention_at(candidate, ctx)
         if mention is not None and all(m.ref.code != mention.ref.code for m in found):
@@ -776,11 +793,20 @@ def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any 
     if found:
         # "sent Russia about 6,700 containers": of two objects, the thing is not the name;
         # "supplied Russia with drones": a name with a with-phrase is the one supplied
-        thing = next((c for c in found if c.pos_ != "PROPN"), None)
+        thing = next((c for c in found if not _a_name(c)), None)
         return thing or (with_object if with_object is not None else found[-1])
     if particle is not None and _pobj_of(verb, {"prep"}, {particle}) is not None:
         return _pobj_of(verb, {"prep"}, {particle})  # "entered into force"
+    if with_object is None and not passive:
+        # "offered to train and equip a brigade": the object the next conjunct takes
+        shared = (c for conj in verb.children if conj.dep_ == "conj" for c in conj.children)
+        return next((c for c in shared if c.dep_ == "dobj"), None)
     return with_object
+
+
+def _a_name(token: Any) -> bool:
+    """A proper name of a place, people or body ("Russia"), not a noun the tagger capitalised."""
+    return bool(token.pos_ == "PROPN" and token.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"})
 
 
 def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
@@ -926,8 +952,9 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
     # "trained Ukrainian pilots"), unless it is what moves: the goods given, the missile fired.
     moved = entry.type in {"AID", "MOBILIZE"} or entry.lemma in ctx.lexicon.object_verbs
     thing = _object_entry(obj, ctx.lexicon)
-    if thing is None:
-        actor = True
+    acts_on_object = entry.needs == "target" and entry.target_from == "object"
+    if thing is None or (acts_on_object and thing.type in {None, "MOBILIZE"}):
+        actor = True  # the verb acts on its object: "equipped a Ukrainian brigade"
     elif thing.type == "CONSULT" and thing.mode == "visit":
         actor = True  # a person received or hosted: "received the Hungarian prime minister"
     elif thing.type == "MOBILIZE":
@@ -953,6 +980,7 @@ def _party_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
 
 
 _STANCES = {"ACCUSE", "SUPPORT", "REJECT"}
+_FACING = {"counter", "deter", "confront", "face", "intimidate", "pressure", "threaten"}
 _HOSTS = {"welcome", "greet", "receive", "host"}
 _THINGS_OWNED_BY_TARGET = {"ASSAULT", "COERCE", "COOPERATE"}
 
