@@ -169,11 +169,15 @@ def merge(core: dict[str, Any], world: dict[str, Any]) -> dict[str, Any]:
     merged = dict(core)
     merged["states"] = {**(core.get("states") or {}), **(world.get("states") or {})}
     merged["groups"] = {**(world.get("groups") or {}), **(core.get("groups") or {})}
+    merged["people"] = [*(core.get("people") or []), *(world.get("people") or [])]
     return merged
 
 
 @lru_cache(maxsize=1)
 def load_registry() -> Registry:
-    """The registry of data/actors.yaml (the actors of our cases, roles, people) and
-    data/states_world.yaml (every other state, and groups with dated membership)."""
-    return Registry(merge(_read("actors.yaml"), _read("states_world.yaml")))
+    """The registry of data/actors.yaml (the actors of our cases, roles, people),
+    data/states_world.yaml (every other state, and groups with dated membership) and
+    data/people_world.yaml (office-holders of other states and organisations)."""
+    world = _read("states_world.yaml")
+    world["people"] = _read("people_world.yaml")["people"]
+    return Registry(merge(_read("actors.yaml"), world))

@@ -436,12 +436,41 @@ def _verb_target(
         target = next((m for m in named if m is not None and m.ref.code not in acting), None)
     if target is None and obj_token is not None and obj_token.lower_ in {"it", "them"}:
         target = _antecedent(obj_token, sources, ctx) if event_type != "AID" else None
+    if target is None and event_type == "AID" and obj_token is not None and not frame.passive:
+        # "sending Pyongyang air-defence equipment", parsed as one noun phrase: the name first
+        first = obj_token.left_edge
+        front = ctx.mentions.get(first.i)
+        if front is not None and front.kind in {"name", "metonym"} and first.dep_ == "compound":
+            target = front
     if target is None and event_type == "SANCTION" and obj_token is not None:
         # "joined the sanctions on Russia": the one the sanctions are on
         target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
     if target is None and (event_type in {"ASSAULT", "COERCE"} or frame.mode == "visit"):
         target = _place_target(verb, obj_token, sources, ctx)
     return target
+
+
+def _final_type(
+    verb: Any,
+    entry: VerbEntry,
+    frame: _VerbFrame,
+    sources: list[Mention],
+    ctx: _Context,
+    *,
+    target: Mention | None,
+) -> str:
+    """Forces sent to another state are aid to it ("sent troops to Russia"), unless sent to a
+    border; one state's drills are a mobilisation, an alliance's own are cooperation."""
+    sent = entry.type == "AID" or entry.lemma == "deploy"
+    if (
+        _sent_to_a_state(frame.type, frame.mode, sent, target)
+        and _prep_actor(verb, frame.obj, {"to", "into"}, ctx) is target
+        and not _to_a_border(verb)
+    ):
+        return "AID"
+    alone = len(sources) == 1 and not ctx.registry.is_group(sources[0].ref.code)
+    exercise = frame.mode == "military_exercise" and frame.type == "COOPERATE"
+    return "MOBILIZE" if exercise and target is None and alone else frame.type
 
 
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
@@ -463,13 +492,7 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     between = _pobj_of(verb, {"prep"}, {"between"}) if not passive else None
     towards = _with_conjuncts(between, ctx) if target is None and between is not None else []
-    sent = entry.type == "AID" or entry.lemma == "deploy"
-    if (
-        _sent_to_a_state(event_type, mode, sent, target)
-        and _prep_actor(verb, obj_token, {"to", "into"}, ctx) is target
-        and not _to_a_border(verb)
-    ):
-        event_type = "AID"
+    event_type = _final_type(verb, entry, frame, sources, ctx, target=target)
     mutual = obj_token is not None and obj_token.lemma_.lower() in {"relation", "tie"}
     pairs = _pairs(sources, target, "AGREE" if mutual else event_type, ctx)  # "established ties"
     if len(towards) > 1:
@@ -608,9 +631,14 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
     modifiers = [
         c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}
     ]
-    # "a US Treasury official": the actor may sit one compound further in
+    # "a US Treasury official": the actor may sit one compound further in; "Chinese-flagged
+    # tankers": or in front of the adjective
     modifiers += [
-        g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"
+        g
+        for c in modifiers
+        for g in c.children
+        if (c.dep_ == "compound" and g.dep_ == "compound")
+        or (c.dep_ == "amod" and g.dep_ in {"npadvmod", "compound"} and g.i < c.i)
     ]
     for child in modifiers:
         if child.i in ctx.mentions:
@@ -631,7 +659,11 @@ def _of_phrase_actor(token: Any, ctx: _Context) -> Mention | None:
             if pobj.i in ctx.mentions:
                 return ctx.mentions[pobj.i]
             owner = next(
-                (c for c in pobj.children if c.dep_ in {"amod", "poss"} and c.i in ctx.mentions),
+                (
+                    c
+                    for c in pobj.children
+                    if c.dep_ in {"amod", "poss", "compound"} and c.i in ctx.mentions
+                ),
                 None,
             )
             if owner is not None:
@@ -677,7 +709,10 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
     for _ in range(6):
         # above the verb, a passive subject counts: "Kim is set to visit", "is expected to"
         deps = {"nsubj", "csubj"} if node.i == verb.i else {"nsubj", "csubj", "nsubjpass"}
-        subject = next((c for c in node.children if c.dep_ in deps), None)
+        # "Seoul: North Korea sent more troops": of two subjects, the one nearer the verb
+        subjects = [c for c in node.children if c.dep_ in deps]
+        before = [c for c in subjects if c.i < node.i]
+        subject = before[-1] if before else next(iter(subjects), None)
         if subject is not None:
             return _subject_actors(subject, ctx)
         if node.dep_ == "acl" and node.head.lemma_.lower() in ctx.lexicon.cues.intent_heads:
@@ -773,6 +808,16 @@ def _the_two(subject: Any, ctx: _Context) -> list[Mention]:
         c.lower_ in {"two", "both"} for c in subject.children
     ):
         return []
+    doc = subject.doc
+    for i in range(subject.i - 1, -1, -1):
+        # "Chinese and Russian bombers ... the two countries": a pair named together
+        mention = ctx.mentions.get(i)
+        if mention is None:
+            continue
+        token = doc[mention.end - 1]
+        pair = _with_conjuncts(token.head if token.dep_ in {"amod", "compound"} else token, ctx)
+        if len(pair) == 2:
+            return pair
     earlier: list[Mention] = []
     for i in range(subject.i - 1, -1, -1):
         mention = ctx.mentions.get(i)
