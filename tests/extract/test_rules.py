@@ -341,6 +341,34 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     ("Japan will deploy missiles to Kyushu to counter China.", {("MOBILIZE", "JPN", "CHN")}),
     ("Montenegro applied to join NATO in 2015.", {("REQUEST", "MNE", "NATO")}),
     ("Belarusian agents abducted a Lithuanian border guard.", {("COERCE", "BLR", "LTU")}),
+    # goods bought from a state named by its adjective; an object that is an actor beats "at"
+    ("Turkey kept buying Russian gas.", {("AID", "RUS", "TUR")}),
+    ("Spain recognised the State of Palestine at the United Nations.", {("SUPPORT", "ESP", "PSE")}),
+    # complaints about someone; a service named by its role noun; help sought from a state
+    (
+        "Guyana complained to the UN about Venezuela's troop build-up.",
+        {("ACCUSE", "GUY", "VEN")},
+    ),
+    ("Prague accused Russian intelligence of the blasts.", {("ACCUSE", "CZE", "RUS")}),
+    ("Syria sought Russian help in 2015.", {("REQUEST", "SYR", "RUS")}),
+    # the content of a demand stays uncoded two clauses down; reciprocal blame
+    ("The EU demanded that Iran stop supplying Russia with drones.", {("REQUEST", "EU", "IRN")}),
+    (
+        "Thai and Cambodian troops clashed, each side blaming the other.",
+        {
+            ("ASSAULT", "THA", "KHM"),
+            ("ASSAULT", "KHM", "THA"),
+            ("ACCUSE", "THA", "KHM"),
+            ("ACCUSE", "KHM", "THA"),
+        },
+    ),
+    # a headline speaker is "I"; a reduced relative's noun acts
+    ("Zelensky: I will meet Erdogan in Ankara", {("CONSULT", "UKR", "TUR")}),
+    (
+        "Britain sanctioned two Iranian generals involved in sending drones to Russia.",
+        {("SANCTION", "GBR", "IRN"), ("AID", "IRN", "RUS")},
+    ),
+    ("Russian jets violated Finnish airspace on Friday.", {("ASSAULT", "RUS", "FIN")}),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

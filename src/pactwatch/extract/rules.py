@@ -132,6 +132,8 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     if not sources:
         return
     target = _noun_event_target(noun, entry, sources, ctx)
+    if target is None and entry.type in {"ASSAULT", "COERCE"}:
+        target = _place_target(noun, None, sources, ctx)  # "strikes inside Afghanistan's ..."
     thing = _pobj_of(noun, {"prep"}, {"of"}) if not entry.target_of else None
     if entry.type == "CONSULT" and target is None and len(sources) < 2:
         return  # talks and meetings need two parties
@@ -266,6 +268,12 @@ def _content_of_a_demand(verb: Any, lexicon: Lexicon) -> bool:
         return False
     if above.pos_ != "VERB":
         return False
+    if (
+        above.dep_ in {"xcomp", "ccomp"}
+        and above.head.pos_ == "VERB"
+        and (_verb_entry(above, lexicon) is None)
+    ):
+        above = above.head  # "demanded that China stop supplying Russia": still the content
     head = _verb_entry(above, lexicon)
     return head is not None and head.type in {"REQUEST", "THREATEN", "AGREE"}
 
@@ -487,13 +495,17 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     target = _verb_target(verb, entry, frame, sources, ctx)
     if entry.reverse and event_type == "AID":
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
+        if giver is None and obj_token is not None:
+            # "kept buying Russian oil": the goods' state sells them
+            owner = _mention_at(obj_token, ctx)
+            giver = owner if owner is not None and owner.kind == "adjective" else None
         sources, target = ([giver], sources[0]) if giver is not None and sources else ([], None)
     if not sources:
         return
     between = _pobj_of(verb, {"prep"}, {"between"}) if not passive else None
     towards = _with_conjuncts(between, ctx) if target is None and between is not None else []
     event_type = _final_type(verb, entry, frame, sources, ctx, target=target)
-    mutual = obj_token is not None and obj_token.lemma_.lower() in {"relation", "tie"}
+    mutual = obj_token is not None and obj_token.lemma_.lower() in {"relation", "tie", "other"}
     pairs = _pairs(sources, target, "AGREE" if mutual else event_type, ctx)  # "established ties"
     if len(towards) > 1:
         # "offered to mediate between Russia and Ukraine": one event towards each
@@ -675,7 +687,9 @@ def _with_conjuncts(token: Any, ctx: _Context) -> list[Mention]:
     found: list[Mention] = []
     # "Armenian and Azerbaijani troops": the adjectives' conjuncts act too.
     adjectives = [
-        c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and c.i in ctx.mentions
+        c
+        for c in token.children
+        if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in ctx.mentions
     ]
     extra = [conj for adjective in adjectives[:1] for conj in adjective.conjuncts]
     # "Saudi Arabia, the UAE, Bahrain and Egypt": a name in apposition is one more of them
@@ -698,13 +712,29 @@ def _pobj_of(token: Any, deps: set[str], words: set[str] | None = None) -> Any |
     return None
 
 
+def _agents(verb: Any, ctx: _Context) -> list[Mention]:
+    """ "Signed by Russia", else "a treaty was signed between Russia and North Korea"."""
+    agent = _pobj_of(verb, {"agent"}) or _pobj_of(verb, {"prep"}, {"between"})
+    if agent is None and verb.dep_ == "acl":  # "an agreement signed in 1961 between A and B"
+        agent = _pobj_of(verb.head, {"prep"}, {"between"})
+    return _with_conjuncts(agent, ctx) if agent is not None else []
+
+
+def _controller(node: Any, ctx: _Context) -> list[Mention]:
+    """The one made to act: "could compel North Korea to intervene"; "accused Pyongyang of
+    supplying missiles" (the object of the verb above does it)."""
+    above = None
+    if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in _OBJECT_CONTROL:
+        above = node.head
+    elif node.dep_ == "pcomp" and node.head.dep_ == "prep":
+        above = node.head.head
+    controller = next((c for c in above.children if c.dep_ == "dobj"), None) if above else None
+    return _with_conjuncts(controller, ctx) if controller is not None else []
+
+
 def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
     if passive:
-        # "signed by Russia", else "a treaty was signed between Russia and North Korea"
-        agent = _pobj_of(verb, {"agent"}) or _pobj_of(verb, {"prep"}, {"between"})
-        if agent is None and verb.dep_ == "acl":  # "an agreement signed in 1961 between A and B"
-            agent = _pobj_of(verb.head, {"prep"}, {"between"})
-        return _with_conjuncts(agent, ctx) if agent is not None else []
+        return _agents(verb, ctx)
     node = verb
     for _ in range(6):
         # above the verb, a passive subject counts: "Kim is set to visit", "is expected to"
@@ -723,21 +753,16 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
             node = node.head.head if node.head.dep_ in {"dobj", "attr"} else node
             if node.i != verb.i and node.dep_ != "acl":
                 continue
+        if node.dep_ == "acl" and node.i != verb.i and node.head.pos_ == "NOUN":
+            break  # "six North Korean generals involved in sending troops": the generals
         if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
             break
-        if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in _OBJECT_CONTROL:
-            # "could compel North Korea to intervene": the one compelled acts.
-            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
-            found = _with_conjuncts(controller, ctx) if controller is not None else []
-            if found:
-                return found
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            # "accused Pyongyang of supplying missiles": the object of the verb above does it.
-            controller = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
-            found = _with_conjuncts(controller, ctx) if controller is not None else []
-            if found:
-                return found
+        controlled = _controller(node, ctx)
+        if controlled:
+            return controlled
         node = node.head
+    if node.dep_ == "acl" and node.i != verb.i and node.head.pos_ == "NOUN":
+        return _with_conjuncts(node.head, ctx)
     return []
 
 
@@ -771,6 +796,8 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
         return _with_conjuncts(clause.head, ctx)
     if subject.lower_ in _SUBJECT_PRONOUNS:
         return _pronoun_subject(subject, ctx)
+    if subject.lower_ in {"i", "we"}:
+        return _headline_speaker(subject, ctx)
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ == "PRON":
         return _subject_actors(owner, ctx)  # "its artillery had fired": whose artillery
@@ -780,6 +807,16 @@ def _subject_actors(subject: Any, ctx: _Context) -> list[Mention]:
 
 
 _SUBJECT_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her"}
+
+
+def _headline_speaker(pronoun: Any, ctx: _Context) -> list[Mention]:
+    """ "Zelensky: I will meet Trump": the one named before the colon speaks."""
+    sent = pronoun.sent
+    colon = next((t for t in sent if t.text == ":" and t.i < pronoun.i), None)
+    if colon is None:
+        return []
+    named = [ctx.mentions[t.i] for t in sent if t.i < colon.i and t.i in ctx.mentions]
+    return named[:1]
 
 
 def _pronoun_subject(pronoun: Any, ctx: _Context) -> list[Mention]:
@@ -805,8 +842,8 @@ def _pronoun_subject(pronoun: Any, ctx: _Context) -> list[Mention]:
 def _the_two(subject: Any, ctx: _Context) -> list[Mention]:
     """ "The two countries", "both sides": the last two actors named before."""
     if subject.lemma_.lower() not in _PAIR_NOUNS or not any(
-        c.lower_ in {"two", "both"} for c in subject.children
-    ):
+        c.lower_ in {"two", "both", "each"} for c in subject.children
+    ):  # "each side blaming the other": the two sides named before
         return []
     doc = subject.doc
     for i in range(subject.i - 1, -1, -1):
@@ -940,29 +977,43 @@ def _target(
 def _phrase_target(
     verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context, *, mutual: bool = False
 ) -> Mention | None:
-    if entry.particle is not None:  # "fight alongside X", "call on X"
-        after = _pobj_of(verb, {"prep"}, {entry.particle})
-        mention = _mention_at(after, ctx) if after is not None else None
-        if mention:
-            return mention
-    if entry.target_from not in {"to", "either"}:
-        return None
-    for child in verb.children:
-        if child.dep_ == "dative":
-            # "gave Russia shells" (a noun) or "sent shells to Russia" (parsed as dative "to")
-            nouns = (
-                [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
-            )
-            mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
-            if mention:
-                return mention
+    after = _pobj_of(verb, {"prep"}, {entry.particle}) if entry.particle is not None else None
+    mention = _mention_at(after, ctx) if after is not None else None
+    if mention is not None or entry.target_from not in {"to", "either"}:
+        return mention  # "fight alongside X", "call on X"
+    first = _dative(verb, ctx) or _complained_about(verb, entry, ctx)
+    if first is not None:
+        return first
     preps = _TARGET_PREPS | {"from"} if entry.type == "REQUEST" else _TARGET_PREPS
     strong = _prep_actor(verb, obj, preps, ctx)  # "sought air defences from Germany"
     if strong is not None or mutual:
         return strong  # "staged joint patrols near Japan": the partners are the subjects
     if entry.type == "REJECT" and obj is not None and _sponsor(obj, ctx) is not None:
         return _sponsor(obj, ctx)  # "vetoed the EU statement on China": the EU's
+    if obj is not None and obj.i in ctx.mentions and entry.target_from == "either":
+        return None  # "recognised the State of Palestine at the UN": the object is the one
     return _prep_actor(verb, obj, _WEAK_TARGET_PREPS, ctx) or _asked(verb, entry, ctx)
+
+
+def _dative(verb: Any, ctx: _Context) -> Mention | None:
+    """ "Gave Russia shells" (a noun) or "sent shells to Russia" (parsed as dative "to")."""
+    for child in verb.children:
+        if child.dep_ == "dative":
+            nouns = (
+                [c for c in child.children if c.dep_ == "pobj"] if child.pos_ == "ADP" else [child]
+            )
+            mention = next((m for m in (_mention_at(t, ctx) for t in nouns) if m), None)
+            if mention:
+                return mention
+    return None
+
+
+def _complained_about(verb: Any, entry: VerbEntry, ctx: _Context) -> Mention | None:
+    """ "Complained to the UN about Venezuela's build-up": the one complained about."""
+    if entry.type != "ACCUSE":
+        return None
+    about = _pobj_of(verb, {"prep"}, {"about", "over"})
+    return _mention_at(about, ctx) if about is not None else None
 
 
 def _asked(verb: Any, entry: VerbEntry, ctx: _Context) -> Mention | None:
@@ -988,15 +1039,20 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
             if clause.dep_ in {"ccomp", "xcomp"}
         )
         return next((m for m in (_mention_at(s, ctx) for s in subjects if s) if m), None)
-    owner = _owner_target(entry, obj, ctx) or _party_target(entry, obj, ctx)
+    owner = (
+        _owner_target(entry, obj, ctx)
+        or _party_target(entry, obj, ctx)
+        or _named_by_object(entry, obj, ctx)
+    )
     if owner is not None:
         return owner
     # The object is the target only when it is an actor, not a thing with a maker ("fired North
     # Korean missiles at Ukraine": the missiles' maker is not the one attacked).
     # A thing attacked, rammed or trained belongs to the one acted on ("rammed a Chinese vessel",
     # "trained Ukrainian pilots"), unless it is what moves: the goods given, the missile fired.
-    moved = entry.type in {"AID", "MOBILIZE"} or entry.lemma in ctx.lexicon.object_verbs
     thing = _object_entry(obj, ctx.lexicon)
+    fired = thing is not None and thing.mode in {"munitions", "missiles", "military_materiel"}
+    moved = entry.type in {"AID", "MOBILIZE"} or (entry.lemma in ctx.lexicon.object_verbs and fired)
     acts_on_object = entry.needs == "target" and entry.target_from == "object"
     if thing is None or (acts_on_object and thing.type in {None, "MOBILIZE"}):
         actor = True  # the verb acts on its object: "equipped a Ukrainian brigade"
@@ -1009,6 +1065,17 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
     actor = actor and entry.target_from in {"object", "either"}
     sponsor = _sponsor(obj, ctx) if entry.type == "REJECT" else None
     return sponsor or (_mention_at(obj, ctx) if actor else None)
+
+
+def _named_by_object(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
+    """ "Accused Russian intelligence": a service named by its role noun, not what it gathers;
+    "sought Russian help": asked of Russia."""
+    named = _mention_at(obj, ctx)
+    if named is not None and named.ref.role is not None and named.end == obj.i:
+        return named
+    if named is not None and entry.type == "REQUEST" and named.kind == "adjective":
+        return named
+    return None
 
 
 def _party_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
