@@ -416,3 +416,22 @@ def test_neither_nor_negates_and_a_time_phrase_is_not_pledged(parse: Callable[[s
     events = _events(parse, "After meeting Lukashenko, Xi pledged to buy more Belarusian potash.")
     (meeting,) = [e for e in events if e.type == "CONSULT"]
     assert (meeting.source, meeting.target, meeting.modality) == ("CHN", "BLR", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality", "polarity"),
+    [
+        # a headline's infinitive is a scheduled act
+        ("Tokyo to host Indian and Australian envoys next week", "intended", "positive"),
+        # a sale approved is a transfer decided, not yet made
+        ("Washington approved the sale of Harpoon missiles to Taiwan.", "intended", "positive"),
+        # refraining from an act is not doing it
+        ("Mongolia refrained from condemning Russia.", "asserted", "negative"),
+    ],
+)
+def test_plans_and_restraint(
+    parse: Callable[[str], Any], sentence: str, modality: str, polarity: str
+) -> None:
+    events = _events(parse, sentence)
+    assert events
+    assert {(e.modality, e.polarity) for e in events} == {(modality, polarity)}

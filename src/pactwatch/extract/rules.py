@@ -531,6 +531,16 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
 
 
 _PLEDGES = {"pledge", "promise", "offer", "vow"}
+_AUTHORISING = {"approve", "authorise", "authorize", "clear"}
+
+
+def _authorised_or_announced(token: Any) -> bool:
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        return bool(token.head.lemma_.lower() in _AUTHORISING)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return bool(token.pos_ == "VERB" and token.dep_ == "ROOT" and to)
+
+
 _PRESUPPOSED = Stance(modality="asserted", polarity="positive", speaker=None, cues=("presupposed",))
 
 
@@ -556,6 +566,10 @@ def _events(
 ) -> Iterator[Event]:
     """The events of one verb or noun, one per (source, target) pair, with its stance."""
     how = _PRESUPPOSED if _presupposed(verb, ctx) else stance(verb, ctx.lexicon.cues)
+    if how.modality in {"asserted", "reported"} and _authorised_or_announced(verb):
+        # "approved the sale of F-16s to Taiwan": a transfer decided, not yet made;
+        # "Beijing to host Saudi and Iranian envoys": a headline's infinitive is scheduled
+        how = replace(how, modality="intended")
     if verb.lemma_.lower() in _PLEDGES and how.modality in {"asserted", "reported"}:
         # "Kim pledged full support", "Britain offered Patriot systems": a pledge or an offer is
         # what is intended, on the word of the one who made it
