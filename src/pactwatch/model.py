@@ -123,6 +123,58 @@ class Claim(_Frozen):
     origins: int = 0
 
 
+class ConflictSource(_Frozen):
+    """Where one of a conflict's values is stated."""
+
+    doc_id: str
+    url: str | None = None
+    span: Span
+    attributed_to: str | None = None
+    origin: str  # the independent origin this mention counts as
+
+
+class ConflictValue(_Frozen):
+    value: str
+    sources: list[ConflictSource] = Field(default_factory=list)
+
+
+class ReferenceValue(_Frozen):
+    value: str
+    source_url: str
+
+
+class Conflict(_Frozen):
+    """Two sources, or a source and the curated record, that cannot both be right about one slot
+    at one time. ``explanation`` says why, in words a reader can check."""
+
+    kind: Literal["cross_source", "reference"]
+    subject: str
+    slot: str
+    values: list[ConflictValue]
+    reference: ReferenceValue | None = None
+    explanation: str
+
+
+class Evidence(_Frozen):
+    """One piece of evidence for or against a statement: a stored span or a record entry."""
+
+    stance: Literal["supports", "contradicts"]
+    doc_id: str | None = None
+    span: Span | None = None
+    reference: str | None = None  # the record entry's id
+    source_url: str | None = None
+    origin: str | None = None
+    value: str | None = None
+
+
+class Verdict(_Frozen):
+    statement: str
+    claim: Claim | None = None
+    verdict: Literal["supported", "contradicted", "cannot_decide"]
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: list[str] = Field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Stripped:
     """A line the debris stripper took out: where it was (1-based line of the text as read, after

@@ -6,9 +6,10 @@ publication date). Two kinds say more:
 
 - a treaty act with a date: subject ``treaty A-B`` (the parties sorted), slot ``signed_on``,
   ``ratified_on`` or ``in_force_on``, value the date ("the 2024 treaty was signed on 19 June");
-- an amount moved: subject ``SRC->TGT``, slot ``<item>_supplied`` (``troops_deployed`` for
-  forces), value the number or its range ``{low, high}``, as of the event's date, else the
-  publication month ("about 11,000 troops as of 2024-11").
+- an amount moved: subject ``SRC->TGT``, slot ``<unit>_supplied`` in the unit the text counts
+  (``containers_supplied``, ``barrels_supplied``; ``troops_deployed`` for forces), value the number
+  or its range ``{low, high}``, as of the event's date, else the publication month ("about 11,000
+  troops as of 2024-11").
 
 Mentions of one claim across documents are merged, keeping every span. ``origins`` counts
 independent origins: a quoted source (``attributed_to``) is one origin however many outlets
@@ -83,14 +84,17 @@ def _statements(event: Event) -> list[_Statement]:
         found.append((f"treaty {parties}", _TREATY_SLOTS[event.mode], event.date, None))
     if event.type in {"AID", "MOBILIZE"}:
         for quantity in event.quantities:
-            if quantity.unit == "USD" or not quantity.item:
+            if quantity.unit == "USD" or not (quantity.item or quantity.unit):
                 continue
             value: str | float | Range = (
                 quantity.value
                 if quantity.value is not None
                 else Range(low=quantity.low, high=quantity.high)
             )
-            item = "troops" if event.mode == "troop_deployment" else _plural(quantity.item)
+            # Counted in what the text counts ("6,700 containers of munitions" are containers,
+            # "1 million barrels of oil" barrels): containers and shells are never compared.
+            counted = quantity.unit if quantity.unit and quantity.unit != "USD" else quantity.item
+            item = "troops" if event.mode == "troop_deployment" else _plural(counted)
             slot_name = "troops_deployed" if item == "troops" else f"{item}_supplied"
             month = event.date or (event.published[:7] if event.published else None)
             found.append((arrow, slot_name, value, month))

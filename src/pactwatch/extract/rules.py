@@ -1156,6 +1156,9 @@ def _threatened(verb: Any, ctx: _Context) -> Mention | None:
     return next((m for m in hit if m is not None and m.ref.code != warner[0].ref.code), None)
 
 
+_AMOUNT_WORDS = {"hundred", "thousand", "million", "billion", "dozen", "lot", "number"}
+
+
 def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
     if obj is None:
         return []
@@ -1165,7 +1168,9 @@ def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
     if amount is None:
         return []
     item = noun.lemma_.lower()
-    unit = "USD" if amount.currency in {"$", "US$"} else item
+    # "6,700 containers of munitions" counts containers; "millions of shells" counts shells
+    counted = obj if obj.pos_ == "NOUN" and obj.lemma_.lower() not in _AMOUNT_WORDS else noun
+    unit = "USD" if amount.currency in {"$", "US$"} else counted.lemma_.lower()
     return [
         Quantity(
             value=amount.value,
