@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from pactwatch.actors import load_registry
 from pactwatch.commitments import (
     CascadeResult,
     Commitment,
@@ -21,12 +22,18 @@ from pactwatch.commitments import evaluate_scenario as _evaluate
 from pactwatch.commitments.from_store import scenario_from_events
 from pactwatch.errors import StoreError
 from pactwatch.extract.claims import claims_from_events
+from pactwatch.extract.lexicon import load_lexicon
+from pactwatch.extract.registry import get_extractor
 from pactwatch.kb import EventFilter, Store
-from pactwatch.model import Claim, Document, Event, Stripped
-from pactwatch.pipeline import IngestReport, Progress, sample_corpus
+from pactwatch.model import Claim, Conflict, Document, Event, Stripped, Verdict
+from pactwatch.nlp import load_pipeline
+from pactwatch.pipeline import EXTRACTOR, IngestReport, Progress, sample_corpus
 from pactwatch.pipeline import ingest as _ingest
 from pactwatch.report import BriefSummary, render_briefing
 from pactwatch.settings import Settings, load_settings
+from pactwatch.verify import Fact, Knowledge, Sources, Timeline, find_conflicts, load_reference
+from pactwatch.verify import check as _check
+from pactwatch.verify import reversals as _reversals
 
 
 def ingest(
@@ -91,6 +98,70 @@ def claims(db: str | Path) -> list[Claim]:
         found = store.events()
         originals = {d.id: d.duplicate_of for d in store.documents() if d.duplicate_of}
     return claims_from_events(found, originals)
+
+
+def _sources(store: Store) -> Sources:
+    documents = store.documents()
+    return Sources(
+        urls={d.id: d.url or d.path for d in documents},
+        originals={d.id: d.duplicate_of for d in documents if d.duplicate_of},
+    )
+
+
+def _verification_inputs(
+    db: str | Path | None, reference: Sequence[str | Path]
+) -> tuple[list[Claim], Sources, list[Fact]]:
+    record = load_reference(tuple(reference))
+    if db is None or not Path(db).exists():
+        return [], Sources(), record
+    with Store(db, read_only=True) as store:
+        found = store.events()
+        sources = _sources(store)
+    return claims_from_events(found, dict(sources.originals)), sources, record
+
+
+def conflicts(db: str | Path, *, reference: Sequence[str | Path] = ()) -> list[Conflict]:
+    """Contradictions among the stored claims and between them and the curated record (plus any
+    ``reference`` files of extra facts). Each explains itself and carries its spans."""
+    claims_, sources, record = _verification_inputs(db, reference)
+    return find_conflicts(claims_, record, sources)
+
+
+def reversals(db: str | Path, *, reference: Sequence[str | Path] = ()) -> list[Timeline]:
+    """Denials later reversed, as timelines, from the store and the record."""
+    claims_, sources, record = _verification_inputs(db, reference)
+    return _reversals(claims_, record, sources)
+
+
+def check(
+    statement: str,
+    db: str | Path | None = None,
+    *,
+    reference: Sequence[str | Path] = (),
+    today: dt.date | None = None,
+    settings: Settings | None = None,
+) -> Verdict:
+    """A verdict on one statement (supported, contradicted, cannot_decide) with the evidence for
+    and against it from the record, the treaty files and the store at ``db``, if given."""
+    claims_, sources, record = _verification_inputs(db, reference)
+    knowledge = Knowledge(
+        record=record, commitments=load_commitments(), claims=claims_, sources=sources
+    )
+    return _check(statement, knowledge, _statement_reader(settings), today or dt.date.today())
+
+
+def _statement_reader(settings: Settings | None) -> Callable[[str, str], list[Event]]:
+    settings = settings or load_settings()
+    pipeline = load_pipeline(settings.nlp.models)
+    extractor = get_extractor(EXTRACTOR)
+    lexicon, registry = load_lexicon(), load_registry()
+
+    def read(text: str, published: str) -> list[Event]:
+        (doc,) = pipeline.parse([text])
+        document = Document(id="statement", published=published, chars=len(text))
+        return extractor(doc, document, lexicon, registry)
+
+    return read
 
 
 @dataclass(frozen=True)

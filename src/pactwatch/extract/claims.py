@@ -94,7 +94,7 @@ def _statements(event: Event) -> list[_Statement]:
             # Counted in what the text counts ("6,700 containers of munitions" are containers,
             # "1 million barrels of oil" barrels): containers and shells are never compared.
             counted = quantity.unit if quantity.unit and quantity.unit != "USD" else quantity.item
-            item = "troops" if event.mode == "troop_deployment" else _plural(counted)
+            item = "troops" if event.mode == "troop_deployment" else _plural(counted or "")
             slot_name = "troops_deployed" if item == "troops" else f"{item}_supplied"
             month = event.date or (event.published[:7] if event.published else None)
             found.append((arrow, slot_name, value, month))
