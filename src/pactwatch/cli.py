@@ -373,13 +373,64 @@ def claims(
         typer.echo(c.model_dump_json())
 
 
+ReferenceOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--reference",
+        help="A YAML file of extra record facts (same format as data/reference/); repeatable.",
+    ),
+]
+
+
 @app.command()
 def conflicts(
     db: DbOption = None,
     fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.json,
+    reference: ReferenceOption = None,
 ) -> None:
-    """List contradictions between sources, and against the curated record."""
-    _not_built("conflicts", "contradiction finding comes with the verification release")
+    """List contradictions between sources, and against the curated record.
+
+    `cross_source`: two sources give incompatible values for one slot at one time (dates that
+    cannot both be right, amounts that differ by more than rounding, one writer saying an event
+    happened and another that it did not). `reference`: a source contradicts the record (a treaty
+    date, an estimate outside the record's range for that month, a flow the record shows going
+    the other way only). Values compatible within their precision or bounds, estimates of
+    different months, different units, opposite flows, speculation and plans are never
+    conflicts. The text format also shows denials later reversed, as timelines.
+    """
+    if fmt not in {Format.json, Format.text}:
+        err.print(f"conflicts come as json or text, not {fmt.value}")
+        raise typer.Exit(EXIT_USAGE)
+    path = db or _default_db()
+    try:
+        found = api.conflicts(path, reference=reference or ())
+        timelines = api.reversals(path, reference=reference or ()) if fmt is Format.text else []
+    except PactwatchError as exc:
+        _fail(exc)
+    if fmt is Format.json:
+        typer.echo(json.dumps([c.model_dump(mode="json") for c in found], indent=2))
+        return
+    if not found:
+        typer.echo("No contradictions found.")
+    for c in found:
+        typer.echo(f"[{c.kind}] {c.subject} {c.slot}")
+        typer.echo(f"  {c.explanation}")
+        if c.reference is not None:
+            typer.echo(f"  record: {c.reference.value}  <{c.reference.source_url}>")
+        for value in c.values:
+            for source in value.sources:
+                where = source.url or source.doc_id
+                typer.echo(f"  {value.value:>14}  {where}: {source.span.text!r}")
+    if timelines:
+        typer.echo("\nDenied, then stated or acknowledged:")
+    for timeline in timelines:
+        typer.echo(f"  {timeline.summary}")
+        for step in timeline.steps:
+            said = "denied" if step.polarity == "negative" else "stated"
+            where = step.url or step.doc_id or ""
+            typer.echo(
+                f"    {step.date or '----------':10} {said:7} {step.by or 'writer':8} {where}"
+            )
 
 
 @app.command()
@@ -387,9 +438,39 @@ def check(
     statement: Annotated[str, typer.Argument(help="A statement to check, in quotes.")],
     db: DbOption = None,
     fmt: Annotated[Format, typer.Option("--format", help="json or text.")] = Format.text,
+    reference: ReferenceOption = None,
 ) -> None:
-    """Say whether the record and the store support or contradict a statement."""
-    _not_built("check", "verdicts come with the verification release")
+    """Say whether the record and the store support or contradict a statement.
+
+    The statement is read like an article sentence. The verdict is `contradicted` when the
+    curated record or a treaty file contradicts it, `supported` when they support it or when at
+    least two independent origins in the store state it and none deny it, and `cannot_decide`
+    otherwise, with the reason (one uncorroborated source, sources that disagree, nothing known).
+    Without a store (no --db and no ./pactwatch.duckdb), only the record is consulted.
+    """
+    if fmt not in {Format.json, Format.text}:
+        err.print(f"check answers as json or text, not {fmt.value}")
+        raise typer.Exit(EXIT_USAGE)
+    path = db or _default_db()
+    store = path if Path(path).exists() else None
+    if store is None:
+        err.print(f"no store at {path}: checking against the curated record only")
+    try:
+        verdict = api.check(statement, store, reference=reference or ())
+    except PactwatchError as exc:
+        _fail(exc)
+    if fmt is Format.json:
+        typer.echo(verdict.model_dump_json(indent=2))
+        return
+    typer.echo(f"{verdict.verdict.upper()}: {statement}")
+    for line in verdict.explanation:
+        typer.echo(f"  {line}")
+    for item in verdict.evidence:
+        if item.reference is not None:
+            typer.echo(f"  {item.stance:11} record {item.reference}  <{item.source_url}>")
+        elif item.span is not None:
+            where = item.source_url or item.doc_id
+            typer.echo(f"  {item.stance:11} {where} (origin {item.origin}): {item.span.text!r}")
 
 
 def _print_findings(findings: list[Finding], fmt: Format, chain: list[str] | None = None) -> None:

@@ -1193,10 +1193,19 @@ def _event_date(verb: Any, sent: Any, published: dt.date | None) -> tuple[str | 
     above = {t.i for t in verb.ancestors}
     shared = [e for e in dates if len(dates) == 1 and _date_verb(e.root).i in above]
     for ent in own or shared:
+        if _a_span_start(ent):
+            continue  # "since September 2023": when it began, not when it happened
         parsed, note = resolve_date(ent.text, published)
         if parsed:
             return parsed, note
     return None, None
+
+
+def _a_span_start(ent: Any) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None and before.lower_ in {"since", "from"}
+    ) or ent.text.lower().startswith("since ")
 
 
 def _date_verb(token: Any) -> Any:

@@ -85,9 +85,28 @@ class Amount:
     currency: str | None = None
 
 
+_SPELLED = re.compile(
+    r"\b(?P<word>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|hundred|a dozen)\s+(?P<scale>thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+
+
+def _digits(text: str) -> str:
+    """ "More than one million barrels" reads as "more than 1 million barrels"."""
+
+    def number(match: re.Match[str]) -> str:
+        word = match.group("word").lower()
+        value = 1 if word in {"a", "an"} else _WORDS[word]
+        return f"{value:g} {match.group('scale')}"
+
+    return _SPELLED.sub(number, text)
+
+
 def parse_amount(text: str) -> Amount | None:
     """The first amount in ``text``: '1,500' -> 1500; 'more than 1 million' -> low 1e6;
     'up to 4.8 million' -> high 4.8e6; 'millions of' -> low 2e6 (at least two million)."""
+    text = _digits(text)
     vague = _VAGUE.search(text)
     match = _NUMBER.search(text)
     if vague and (match is None or vague.start() < match.start()):

@@ -69,6 +69,18 @@ def amount_slot(slot: str) -> bool:
     return slot.endswith("_supplied") or slot == "troops_deployed"
 
 
+def _unique(mentions: Iterable[ClaimMention]) -> list[ClaimMention]:
+    """One mention per span: "A and B signed" states a treaty date once, not once per party."""
+    seen: dict[tuple[str, int, int], ClaimMention] = {}
+    for mention in mentions:
+        seen.setdefault((mention.doc_id, mention.span.start, mention.span.end), mention)
+    return list(seen.values())
+
+
+def _all(claims: Iterable[Claim]) -> list[ClaimMention]:
+    return [m for c in claims for m in c.mentions]
+
+
 def find_conflicts(
     claims: Sequence[Claim], record: Sequence[Fact], sources: Sources | None = None
 ) -> list[Conflict]:
@@ -324,7 +336,7 @@ def _said(fact: Fact, variants: list[Variant]) -> str:
 
 def _reference_conflict(claim: Claim, judgement: Judgement, sources: Sources) -> Conflict:
     value = ConflictValue(
-        value=show(claim.value), sources=[sources.source(m) for m in claim.mentions]
+        value=show(claim.value), sources=[sources.source(m) for m in _unique(claim.mentions)]
     )
     origins = len({sources.origin(m) for m in claim.mentions})
     said = "says" if origins == 1 else "say"
@@ -414,7 +426,9 @@ def _disagreement(
         subject=subject,
         slot=slot,
         values=[
-            ConflictValue(value=show(c.value), sources=[sources.source(m) for m in c.mentions])
+            ConflictValue(
+                value=show(c.value), sources=[sources.source(m) for m in _unique(c.mentions)]
+            )
             for c in shown
         ],
         reference=None,
@@ -476,11 +490,15 @@ def _happened_or_not(claims: Sequence[Claim], sources: Sources) -> list[Conflict
                 values=[
                     ConflictValue(
                         value="occurred",
-                        sources=[sources.source(m) for c in yes for m in c.mentions],
+                        sources=[
+                            sources.source(m) for m in _unique(m for c in yes for m in c.mentions)
+                        ],
                     ),
                     ConflictValue(
                         value="did not occur",
-                        sources=[sources.source(m) for c in no for m in c.mentions],
+                        sources=[
+                            sources.source(m) for m in _unique(m for c in no for m in c.mentions)
+                        ],
                     ),
                 ],
                 reference=None,

@@ -141,7 +141,8 @@ def treaty_facts(commitments: list[Commitment]) -> list[Fact]:
     for commitment in commitments:
         if commitment.kind != "treaty":
             continue
-        parties = "-".join(sorted({m.code for m in commitment.parties}))
+        # the parties that signed it (the 1961 treaty's Soviet party, not its successor)
+        parties = "-".join(sorted(commitment.members_on(commitment.signed)))
         origin = f"commitment:{commitment.id}"
         signed = Variant(value=commitment.signed.isoformat(), sources=commitment.sources)
         facts.append(

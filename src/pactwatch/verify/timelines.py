@@ -77,17 +77,16 @@ def reversals(
         denied = [s for s in ordered if s.polarity == "negative" and s.by]
         if not denied:
             continue
-        later = [
-            s
-            for s in ordered
-            if s.polarity == "positive" and (s.date or "") > (denied[0].date or "")
-        ]
+        first = denied[0].date or ""
+        later = [s for s in ordered if s.polarity == "positive" and (s.date or "") > first]
         if not later:
             continue
-        summary = (
-            f"{subject} {slot}: denied on {denied[0].date} by {denied[0].by}; "
-            f"stated or acknowledged on {later[0].date}"
-            + (f" by {later[0].by}" if later[0].by else "")
+        deniers = {(d.by or "").split(".")[0] for d in denied}
+        owned = [s for s in later if (s.by or "").split(".")[0] in deniers]
+        summary = f"{subject} {slot}: denied on {denied[0].date} by {denied[0].by}; " + (
+            f"acknowledged on {owned[0].date} by {owned[0].by}"
+            if owned
+            else f"stated on {later[0].date}" + (f" by {later[0].by}" if later[0].by else "")
         )
         found.append(Timeline(subject=subject, slot=slot, steps=ordered, summary=summary))
     return found
