@@ -1193,12 +1193,18 @@ def _event_date(verb: Any, sent: Any, published: dt.date | None) -> tuple[str | 
     above = {t.i for t in verb.ancestors}
     shared = [e for e in dates if len(dates) == 1 and _date_verb(e.root).i in above]
     for ent in own or shared:
-        if _a_span_start(ent):
+        if _a_span_start(ent) or _names_a_thing(ent):
             continue  # "since September 2023": when it began, not when it happened
         parsed, note = resolve_date(ent.text, published)
         if parsed:
             return parsed, note
     return None, None
+
+
+def _names_a_thing(ent: Any) -> bool:
+    """ "The 1961 treaty was ratified in 1962": a year naming a thing is not the event's date."""
+    root = ent.root
+    return bool(root.dep_ in {"nummod", "compound", "amod"} and root.head.pos_ == "NOUN")
 
 
 def _a_span_start(ent: Any) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pactwatch.actors import load_registry
 from pactwatch.commitments import Commitment
 from pactwatch.commitments.schema import Condition, Provision
 from pactwatch.extract.claims import claims_from_events
@@ -319,6 +320,19 @@ _COMMON = {
 }
 
 
+def _states_named(text: str) -> set[str]:
+    """The states a statement names ("the Soviet Union", "North Korea", "Moscow")."""
+    registry = load_registry()
+    words = text.replace(",", " ").replace(".", " ").split()
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            hit = registry.lookup(" ".join(words[i : i + size]))
+            if hit is not None and words[i][:1].isupper():
+                found.add(hit[0].code)
+    return found
+
+
 def resolve_treaty(text: str, commitments: Sequence[Commitment]) -> Commitment | None:
     """The treaty a statement names: by its year ("the 2024 treaty", "the treaty of 1961") or by
     words of its title next to the word treaty ("the partnership treaty", "the friendship
@@ -332,13 +346,15 @@ def resolve_treaty(text: str, commitments: Sequence[Commitment]) -> Commitment |
             near |= set(words[max(0, i - 4) : i + 5])
     if not near:
         return None
+    parties = _states_named(text)
     best: tuple[int, Commitment] | None = None
     for commitment in commitments:
         if commitment.kind != "treaty":
             continue
         title = set(re.findall(r"[a-z']+", commitment.title.lower())) - _COMMON
         year = str(commitment.signed.year)
-        score = 2 * len(title & near) + (3 if year in near else 0)
+        named = len(set(commitment.members_on(commitment.signed)) & parties)
+        score = 2 * len(title & near) + (3 if year in near else 0) + 2 * named
         if score >= 2 and (best is None or score > best[0]):
             best = (score, commitment)
     return best[1] if best else None
@@ -359,12 +375,12 @@ def _treaty_claims(
     cleaned = text
     for year in year_only:
         # "the 2024 treaty was signed on 19 June 2023": the year naming the treaty is no date
-        cleaned = re.sub(rf"\bthe\s+{year}\s+", "the ", cleaned)
+        cleaned = re.sub(rf"\bthe\s+{year}\s+", "the ", cleaned, flags=re.IGNORECASE)
     date = parse_date(cleaned)
     if date is None:
         return []
     negated = re.search(r"\b(not|never|no)\b", text, re.IGNORECASE) is not None
-    parties = "-".join(sorted({m.code for m in treaty.parties}))
+    parties = "-".join(sorted(treaty.members_on(treaty.signed)))
     mention = ClaimMention(doc_id="statement", span=Span(start=0, end=len(text), text=text))
     return [
         Claim(

@@ -307,6 +307,10 @@ def _judge_occurrence(claim: Claim, record: Sequence[Fact]) -> Judgement | None:
                     f" ({fact.note or fact.id})"
                 )
                 agrees = claim.polarity == "positive"
+                if not agrees and claim.modality == "reported":
+                    # a party's denial: history the record holds, reversed later
+                    reason = f"a denial the record shows reversed: {reason}"
+                    return Judgement(fact, False, False, "occurred", last.sources[0], reason)
                 return Judgement(fact, agrees, not agrees, "occurred", last.sources[0], reason)
         if fact.kind == "event" and fact.date is not None:
             reason = f"the record has it on {fact.date} ({fact.note or fact.id})"
