@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch import Store, ingest
+from pactwatch import Store, api, ingest
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 DEBRIS = [
@@ -76,3 +76,18 @@ def test_the_seeds_events_keep_how_sure_the_text_is(seeds_db: Path) -> None:
     treaty_1961 = [e for e in events if e.type == "AGREE" and e.date == "1961"]
     assert {(e.source, e.target) for e in treaty_1961} == {("SUN", "PRK"), ("PRK", "SUN")}
     assert all(e.modality == "asserted" and e.polarity == "positive" for e in treaty_1961)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside this checkout")
+def test_the_seeds_2023_signing_contradicts_the_record_and_opposite_flows_do_not(
+    seeds_db: Path,
+) -> None:
+    conflicts = api.conflicts(seeds_db)
+    signing = [c for c in conflicts if c.slot == "signed_on" and c.kind == "reference"]
+    assert signing and signing[0].reference is not None
+    assert signing[0].reference.value == "2024-06-19"
+    assert any(v.value == "2023-06-19" for v in signing[0].values)
+    # arms one way (shells and missiles to Russia), goods the other: never a contradiction
+    flows = {c.subject for c in api.claims(seeds_db) if c.slot.startswith("aid")}
+    assert {"PRK->RUS", "RUS->PRK"} <= flows
+    assert not [c for c in conflicts if c.slot.startswith("aid") or c.slot.endswith("_supplied")]

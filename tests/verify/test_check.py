@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pactwatch import api
+from pactwatch.commitments import load_commitments
 from pactwatch.verify import load_reference
 from pactwatch.verify.reference import treaty_facts
 
@@ -77,8 +78,6 @@ def test_a_verdict_explains_itself_and_cites_the_record() -> None:
 
 
 def test_treaty_dates_come_from_the_commitment_files() -> None:
-    from pactwatch.commitments import load_commitments
-
     commitments = load_commitments()
     (signed,) = [f for f in treaty_facts(commitments) if f.id == "rus-prk-2024-signed"]
     (treaty,) = [c for c in commitments if c.id == "rus-prk-2024"]
