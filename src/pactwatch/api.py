@@ -123,14 +123,22 @@ def _verification_inputs(
 def conflicts(db: str | Path, *, reference: Sequence[str | Path] = ()) -> list[Conflict]:
     """Contradictions among the stored claims and between them and the curated record (plus any
     ``reference`` files of extra facts). Each explains itself and carries its spans."""
+    _must_exist(db)
     claims_, sources, record = _verification_inputs(db, reference)
     return find_conflicts(claims_, record, sources)
 
 
 def reversals(db: str | Path, *, reference: Sequence[str | Path] = ()) -> list[Timeline]:
     """Denials later reversed, as timelines, from the store and the record."""
+    _must_exist(db)
     claims_, sources, record = _verification_inputs(db, reference)
     return _reversals(claims_, record, sources)
+
+
+def _must_exist(db: str | Path) -> None:
+    if not Path(db).exists():
+        with Store(db, read_only=True):
+            pass  # raises the store's own error, naming the path
 
 
 def check(

@@ -22,6 +22,7 @@ class VerbEntry:
     reverse: bool = False  # the subject receives; the "from" phrase gives
     fixed: bool = False  # the verb's type stands whatever the object names
     negated: bool = False  # the verb says the act did not happen ("abstained": did not reject)
+    carried: bool = False  # the subject is what moves ("shells went from X to Y")
 
     @property
     def particle(self) -> str | None:
@@ -99,6 +100,7 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
             reverse=bool(entry.get("reverse", False)),
             fixed=bool(entry.get("fixed", False)),
             negated=entry.get("polarity") == "negative",
+            carried=bool(entry.get("carried", False)),
         )
     objects = {
         lemma: ObjectEntry(

@@ -89,7 +89,9 @@ def extract_events(
         entry = _verb_entry(token, lexicon)
         if entry is None or _content_of_a_demand(token, lexicon) or _left_open(token, lexicon):
             continue
-        for event in _events_for_verb(token, entry, ctx):
+        moving = entry.carried or (entry.mode == "visit" and _goods_subject(token, lexicon))
+        found = _carried(token, ctx) if moving else _events_for_verb(token, entry, ctx)
+        for event in found:
             events.setdefault(event.id, event)
     return _once_per_sentence(list(events.values()), doc)
 
@@ -481,17 +483,49 @@ def _final_type(
     return "MOBILIZE" if exercise and target is None and alone else frame.type
 
 
+def _goods_subject(verb: Any, lexicon: Lexicon) -> bool:
+    """ "The first shells arrived in Russia": goods, not a delegation, did the travelling."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    goods = _object_entry(subject, lexicon) if subject is not None else None
+    return goods is not None and goods.type is None
+
+
+def _carried(verb: Any, ctx: _Context) -> Iterator[Event]:
+    """ "Some 13,000 containers of weapons had gone from North Korea to Russia": goods as the
+    subject of a verb of motion; the from-phrase gives, the to-phrase receives."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    goods = _object_entry(subject, ctx.lexicon) if subject is not None else None
+    if subject is None or goods is None or goods.type is not None:
+        return
+    owner = _mention_at(subject, ctx)
+    giver = _prep_actor(verb, subject, {"from"}, ctx) or (
+        owner if owner is not None and owner.kind == "adjective" else None
+    )
+    taker = _prep_actor(verb, subject, {"to", "into", "in"}, ctx)
+    if giver is None or taker is None or giver.ref.code == taker.ref.code:
+        return
+    yield from _events(verb, subject, [(giver, taker)], ctx, event_type="AID", mode=goods.mode)
+
+
+def _movers(verb: Any, frame: _VerbFrame, ctx: _Context) -> list[Mention]:
+    """Who moved what a passive names without an agent: "North Korean troops were deployed to
+    Kursk", "thousands of North Korean shells were delivered to Russia" (the state they belong
+    to); "1,080 tonnes of flour were exported from Russia" (the from-phrase)."""
+    if not frame.passive or frame.obj is None or frame.type not in {"MOBILIZE", "AID"}:
+        return []
+    owner = _mention_at(frame.obj, ctx)
+    if owner is not None and owner.kind == "adjective":
+        return [owner]
+    giver = _prep_actor(verb, frame.obj, {"from"}, ctx) if frame.type == "AID" else None
+    return [giver] if giver is not None else []
+
+
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
     frame = _verb_frame(verb, entry, ctx)
     if frame is None:
         return
     passive, obj_token, event_type, mode = frame.passive, frame.obj, frame.type, frame.mode
-    sources = _sources(verb, passive, ctx)
-    if not sources and passive and event_type in {"MOBILIZE", "AID"} and obj_token is not None:
-        # "North Korean troops were deployed to Kursk", "thousands of North Korean shells were
-        # delivered to Russia": the state they belong to moved them.
-        owner = _mention_at(obj_token, ctx)
-        sources = [owner] if owner is not None and owner.kind == "adjective" else []
+    sources = _sources(verb, passive, ctx) or _movers(verb, frame, ctx)
     target = _verb_target(verb, entry, frame, sources, ctx)
     if entry.reverse and event_type == "AID":
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
@@ -731,7 +765,39 @@ def _agents(verb: Any, ctx: _Context) -> list[Mention]:
     agent = _pobj_of(verb, {"agent"}) or _pobj_of(verb, {"prep"}, {"between"})
     if agent is None and verb.dep_ == "acl":  # "an agreement signed in 1961 between A and B"
         agent = _pobj_of(verb.head, {"prep"}, {"between"})
+    if agent is None:
+        # "the treaty between the United States and South Korea was signed on ...": its parties
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        named = _treaty_parties(subject, ctx) if subject is not None else []
+        if len(named) > 1:
+            return named
     return _with_conjuncts(agent, ctx) if agent is not None else []
+
+
+_PACTS = {"treaty", "pact", "agreement", "accord", "alliance", "deal", "convention"}
+
+
+def _treaty_parties(noun: Any, ctx: _Context) -> list[Mention]:
+    """The parties a treaty's noun phrase names: "the treaty between A and B", "China's treaty
+    with North Korea", "the North Atlantic Treaty binding the United States, Canada and ..."."""
+    if noun.lemma_.lower() not in _PACTS:
+        return []
+    found: list[Mention] = []
+    between = _pobj_of(noun, {"prep"}, {"between"})
+    if between is not None:
+        found += _with_conjuncts(between, ctx)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    with_ = _pobj_of(noun, {"prep"}, {"with"})
+    if owner is not None and with_ is not None:
+        found += _with_conjuncts(owner, ctx) + _with_conjuncts(with_, ctx)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in {"bind", "link", "unite", "join"}:
+            bound = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            found += _with_conjuncts(bound, ctx) if bound is not None else []
+    unique: dict[str, Mention] = {}
+    for mention in found:
+        unique.setdefault(mention.ref.code, mention)
+    return list(unique.values())
 
 
 def _controller(node: Any, ctx: _Context) -> list[Mention]:
@@ -791,6 +857,9 @@ def _owners(subject: Any, ctx: _Context) -> list[Mention]:
     between = _pobj_of(subject, {"prep"}, {"between"})
     if between is not None and subject.i not in ctx.mentions:
         return _with_conjuncts(between, ctx)
+    parties = _treaty_parties(subject, ctx)
+    if len(parties) > 1:
+        return parties  # "China's treaty with North Korea went into force"
     of = _pobj_of(subject, {"prep"}, {"of"})
     if of is not None and of.conjuncts and len(_with_conjuncts(subject, ctx)) == 1:
         return _with_conjuncts(of, ctx)
@@ -884,6 +953,8 @@ def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any 
     if passive and any(c.dep_ == "dobj" for c in verb.children):
         deps = ("dobj",)  # "Ukraine was handed a batch of missiles": the thing handed
     found = [child for child in verb.children if child.dep_ in deps]
+    if particle is not None and any(c.lemma_.lower() in {"name", "signature"} for c in found):
+        found = []  # "put their names to the treaty": what is signed is the particle's object
     # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
     with_object = None if passive else _pobj_of(verb, {"prep"}, {"with"})
     if found:

@@ -1,7 +1,7 @@
 """The verification mutation harness: plant contradictions and harmless variants in true statements,
 then measure `conflicts` (precision, recall) and `check` (verdict accuracy).
 
-    .venv/bin/python -m pactwatch.tools.mutation_harness [STATEMENTS.yaml] [--json]
+    .venv/bin/python -m pactwatch.tools.mutation_harness [STATEMENTS.yaml ...] [--json]
 
 The statements (tests/verify/harness.yaml) are true according to the curated record. Each becomes a
 short article; so does each of its variants. Contradictions: a shifted year, a number outside the
@@ -28,9 +28,11 @@ from typing import Any, Literal
 import yaml
 
 from pactwatch import api
+from pactwatch.actors import load_registry
 
 ROOT = Path(__file__).resolve().parents[3]
 STATEMENTS = ROOT / "tests" / "verify" / "harness.yaml"
+BLIND = ROOT / "tests" / "verify" / "harness_blind.yaml"  # written by a helper blind to the code
 PUBLISHED = "2026-11-01"
 TODAY = dt.date(2026, 11, 23)
 
@@ -80,7 +82,7 @@ class Scores:
 # --- mutations ----------------------------------------------------------------------------------
 
 _AMOUNT = re.compile(
-    r"\b(?P<cue>about |some |more than |at least |up to |over |nearly |around )?"
+    r"\b(?P<cue>(?i:about |some |more than |at least |up to |over |nearly |around |roughly ))?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?|one|two|three)(?P<scale> million| thousand| billion)?\b"
     r"(?P<unit> [a-z-]+)?"
 )
@@ -136,8 +138,19 @@ def _direction(text: str, spec: dict[str, Any]) -> str | None:
 
 
 def _signatory(text: str, spec: dict[str, Any]) -> str | None:
-    first = text.split(" and ", 1)[0]
-    return text.replace(first, str(spec["third"]), 1)
+    """The first state the statement names, replaced by one that was not a party."""
+    registry = load_registry()
+    words = list(re.finditer(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}", text))
+    for match in words:
+        name = match.group(0).removeprefix("The ").removesuffix("'s")
+        hit = registry.lookup(name)
+        if hit is not None and hit[1] in {"name", "adjective", "metonym"} and len(hit[0].code) == 3:
+            start = match.start() + match.group(0).index(name)
+            before = text[:start]
+            if before.lower().endswith("the "):
+                before = before[:-4]  # "the United States" -> "Japan", not "the Japan"
+            return before + str(spec["third"]) + text[start + len(name) :]
+    return None
 
 
 def _bound(text: str, _spec: dict[str, Any]) -> str | None:
@@ -248,13 +261,45 @@ def run(items: list[Item]) -> Scores:
     return scores
 
 
+def combined(parts: list[Scores]) -> Scores:
+    """The figures of several runs taken together (counts summed)."""
+    total = Scores()
+    for part in parts:
+        total.items += part.items
+        total.planted += part.planted
+        total.detected += part.detected
+        total.conflicts += part.conflicts
+        total.conflicts_citing_planted += part.conflicts_citing_planted
+        total.verdicts_right += part.verdicts_right
+        total.false_conflicts += part.false_conflicts
+        total.missed += part.missed
+        total.wrong_verdicts += part.wrong_verdicts
+    return total
+
+
 def main(argv: list[str]) -> None:
-    path = Path(argv[0]) if argv and not argv[0].startswith("--") else STATEMENTS
-    items = items_from(path)
-    scores = run(items)
-    if "--json" in argv:
-        print(json.dumps(scores.figures()))
-        return
+    paths = [Path(a) for a in argv if not a.startswith("--")] or [STATEMENTS, BLIND]
+    runs = []
+    for path in paths:
+        items = items_from(path)
+        scores = run(items)
+        runs.append(scores)
+        if "--json" in argv:
+            print(json.dumps({"file": path.name, **scores.figures()}))
+        else:
+            _report(path, items, scores)
+    if len(runs) > 1:
+        total = combined(runs)
+        if "--json" in argv:
+            print(json.dumps({"file": "all", **total.figures()}))
+        else:
+            print(
+                f"all: conflicts precision {total.precision:.3f}, recall {total.recall:.3f}; "
+                f"check verdict accuracy {total.verdict_accuracy:.3f} ({total.items} statements)"
+            )
+
+
+def _report(path: Path, items: list[Item], scores: Scores) -> None:
     kinds = sorted({i.kind for i in items})
     print(f"{path}: {len(items)} statements ({', '.join(kinds)})")
     print(

@@ -24,8 +24,9 @@ from pactwatch.actors import load_registry
 from pactwatch.commitments import Commitment
 from pactwatch.commitments.schema import Condition, Provision
 from pactwatch.extract.claims import claims_from_events
-from pactwatch.model import Claim, ClaimMention, Event, Evidence, Span, Verdict
+from pactwatch.model import Claim, ClaimMention, Event, Evidence, Range, Span, Verdict
 from pactwatch.nlp.dates import parse_date
+from pactwatch.nlp.quantities import parse_amount
 from pactwatch.verify.conflicts import (
     ESTIMATE_WINDOW,
     SAME_THING_DAYS,
@@ -64,6 +65,8 @@ def check(statement: str, knowledge: Knowledge, extract: Extract, today: dt.date
     claims = claims_from_events(events)
     dated = {e.id for e in events if e.date}
     claims += _treaty_claims(text, knowledge.commitments, claims)
+    if not any(c.slot == "troops_deployed" for c in claims):
+        claims += _presence_claims(text)
     if not claims:
         return Verdict(
             statement=statement,
@@ -279,7 +282,7 @@ _TREATY_WORDS = re.compile(r"treaty|pact|agreement|accord|alliance", re.IGNORECA
 _ACTS = (
     (
         re.compile(
-            r"\b(enter|came|come|went|go)\w*\s+into\s+(force|effect)|\btak(es|en|e) effect",
+            r"\b(enter|came|come|went|go)\w*\s+into\s+(force|effect)|\b(take|took)\w* effect",
             re.IGNORECASE,
         ),
         "in_force_on",
@@ -353,7 +356,10 @@ def resolve_treaty(text: str, commitments: Sequence[Commitment]) -> Commitment |
             continue
         title = set(re.findall(r"[a-z']+", commitment.title.lower())) - _COMMON
         year = str(commitment.signed.year)
-        named = len(set(commitment.members_on(commitment.signed)) & parties)
+        signers = commitment.members_on(commitment.signed) or commitment.members_on(
+            commitment.in_force.from_
+        )
+        named = len(set(signers) & parties)
         score = 2 * len(title & near) + (3 if year in near else 0) + 2 * named
         if score >= 2 and (best is None or score > best[0]):
             best = (score, commitment)
@@ -365,12 +371,12 @@ def _treaty_claims(
 ) -> list[Claim]:
     """ "The partnership treaty was signed on June 19, 2023": a treaty date claim even though the
     sentence names no party."""
-    if any(c.subject.startswith("treaty ") for c in claims):
-        return []
     treaty = resolve_treaty(text, commitments)
     slot = next((name for pattern, name in _ACTS if pattern.search(text)), None)
     if treaty is None or slot is None:
         return []
+    if any(c.subject.startswith("treaty ") and c.slot == slot for c in claims):
+        return []  # the extraction read it already
     year_only = {str(treaty.signed.year)}
     cleaned = text
     for year in year_only:
@@ -380,7 +386,11 @@ def _treaty_claims(
     if date is None:
         return []
     negated = re.search(r"\b(not|never|no)\b", text, re.IGNORECASE) is not None
-    parties = "-".join(sorted(treaty.members_on(treaty.signed)))
+    signers = treaty.members_on(treaty.signed) or treaty.members_on(treaty.in_force.from_)
+    named = _states_named(text)
+    # the states the statement names, when it names two or more ("between Japan and South
+    # Korea"), so that a wrong signatory shows; else the treaty's own parties
+    parties = "-".join(sorted(named if len(named) > 1 else signers))
     mention = ClaimMention(doc_id="statement", span=Span(start=0, end=len(text), text=text))
     return [
         Claim(
@@ -395,6 +405,61 @@ def _treaty_claims(
             origins=1,
         )
     ]
+
+
+# --- forces present ---------------------------------------------------------------------------
+
+_PRESENCE = re.compile(
+    r"(?P<src>[^.;]+?)\s+(?:had|has|have|kept|keeps|maintains|maintained)\s+"
+    r"(?P<amount>(?:(?:about|around|some|roughly|nearly|more than|at least|up to|over)\s+)?"
+    r"[\d][\d,.]*(?:\s+(?:million|thousand))?)\s+(?:[\w-]+\s+)?"
+    r"(?:troops|soldiers|personnel|forces)(?:\s+(?:deployed|stationed|fighting))?\s+in\s+"
+    r"(?P<dst>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)",
+)
+
+
+def _presence_claims(text: str) -> list[Claim]:
+    """ "As of November 2024, North Korea had about 10,900 soldiers in Russia's Kursk region": a
+    statement of forces present, which the event extractor leaves alone (presence is a situation,
+    not an act), read here as the number of troops one state had sent to the other."""
+    match = _PRESENCE.search(text)
+    if match is None:
+        return []
+    source = _last_state(match.group("src"))
+    target = _last_state(re.sub(r"['\u2019]s\b", "", match.group("dst")))
+    amount = parse_amount(match.group("amount"))
+    if source is None or target is None or source == target or amount is None:
+        return []
+    value: float | Range = (
+        amount.value if amount.value is not None else Range(low=amount.low, high=amount.high)
+    )
+    date = parse_date(text)
+    mention = ClaimMention(doc_id="statement", span=Span(start=0, end=len(text), text=text))
+    return [
+        Claim(
+            id="statement-presence",
+            subject=f"{source}->{target}",
+            slot="troops_deployed",
+            value=value,
+            as_of=date[:7] if date else None,
+            modality="asserted",
+            mentions=[mention],
+            origins=1,
+        )
+    ]
+
+
+def _last_state(text: str) -> str | None:
+    registry = load_registry()
+    words = text.replace(",", " ").split()
+    found: str | None = None
+    for i in range(len(words)):
+        for size in (3, 2, 1):
+            hit = registry.lookup(" ".join(words[i : i + size]))
+            if hit is not None and words[i][:1].isupper() and len(hit[0].code) == 3:
+                found = hit[0].code
+                break
+    return found
 
 
 # --- treaty obligations -------------------------------------------------------------------------

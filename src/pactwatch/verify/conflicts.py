@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pactwatch.actors import load_registry
 from pactwatch.model import (
     Claim,
     ClaimMention,
@@ -130,7 +131,26 @@ def judge(claim: Claim, record: Sequence[Fact]) -> Judgement | None:
 
 
 def _facts(record: Sequence[Fact], subject: str, slot: str) -> list[Fact]:
-    return [f for f in record if subject in f.subject and f.slot == slot]
+    """The record's facts on a subject and slot; for a treaty, any treaty whose parties include
+    all those named ("the United States and Canada signed the North Atlantic Treaty")."""
+    return [
+        f
+        for f in record
+        if f.slot == slot and (subject in f.subject or any(_within(subject, s) for s in f.subject))
+    ]
+
+
+def _parties(subject: str) -> set[str]:
+    """The states a treaty subject names; a group ("ten European states") names none in
+    particular."""
+    registry = load_registry()
+    named = set(subject.removeprefix("treaty ").split("-"))
+    return {code for code in named if not registry.is_group(code)}
+
+
+def _within(subject: str, fact_subject: str) -> bool:
+    both = subject.startswith("treaty ") and fact_subject.startswith("treaty ")
+    return both and _parties(subject) <= _parties(fact_subject)
 
 
 def _first_day(value: str) -> dt.date | None:
@@ -186,19 +206,20 @@ def _wrong_party(claim: Claim, record: Sequence[Fact]) -> Judgement | None:
     record has a treaty with other parties, sharing one of them."""
     if not claim.subject.startswith("treaty ") or not isinstance(claim.value, str):
         return None
-    parties = set(claim.subject.removeprefix("treaty ").split("-"))
+    parties = _parties(claim.subject)
     for fact in record:
         if fact.slot != claim.slot:
             continue
         for subject in fact.subject:
-            theirs = set(subject.removeprefix("treaty ").split("-"))
-            if theirs == parties or not theirs & parties:
+            theirs = _parties(subject)
+            if parties <= theirs or not theirs & parties:
                 continue
             exact = [v for v in fact.values if v.status == "main" and v.value == claim.value]
             if exact and len(claim.value) == 10:
+                outsiders = " and ".join(sorted(parties - theirs))
                 reason = (
                     f"on {claim.value} the record has {_name(fact)}, between "
-                    f"{' and '.join(sorted(theirs))}, not {' and '.join(sorted(parties))}"
+                    f"{', '.join(sorted(theirs))}; {outsiders} was not a party"
                 )
                 return Judgement(fact, False, True, subject, exact[0].sources[0], reason)
     return None

@@ -141,8 +141,12 @@ def treaty_facts(commitments: list[Commitment]) -> list[Fact]:
     for commitment in commitments:
         if commitment.kind != "treaty":
             continue
-        # the parties that signed it (the 1961 treaty's Soviet party, not its successor)
-        parties = "-".join(sorted(commitment.members_on(commitment.signed)))
+        # the parties that signed it (the 1961 treaty's Soviet party, not its successor), else
+        # those bound when it entered into force
+        signers = commitment.members_on(commitment.signed) or commitment.members_on(
+            commitment.in_force.from_
+        )
+        parties = "-".join(sorted(signers or {m.code for m in commitment.parties}))
         origin = f"commitment:{commitment.id}"
         signed = Variant(value=commitment.signed.isoformat(), sources=commitment.sources)
         facts.append(
