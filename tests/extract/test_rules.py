@@ -369,6 +369,22 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         {("SANCTION", "GBR", "IRN"), ("AID", "IRN", "RUS")},
     ),
     ("Russian jets violated Finnish airspace on Friday.", {("ASSAULT", "RUS", "FIN")}),
+    # coercion, retreat and concession in their many words
+    ("Chinese ships blocked a Vietnamese supply boat near the reef.", {("COERCE", "CHN", "VNM")}),
+    ("A Russian research vessel entered Norwegian waters.", {("COERCE", "RUS", "NOR")}),
+    ("Minsk pushed hundreds of migrants across the Lithuanian border.", {("COERCE", "BLR", "LTU")}),
+    ("Beijing imposed a blockade on Taiwan.", {("COERCE", "CHN", "TWN")}),
+    ("Cuba freed a Canadian businessman.", {("CONCEDE", "CUB", "CAN")}),
+    ("Ankara dropped its objection to Finland's membership.", {("CONCEDE", "TUR", "FIN")}),
+    ("Washington scrapped tariffs on Mexican steel.", {("CONCEDE", "USA", "MEX")}),
+    ("Armenian forces handed over four villages to Azerbaijan.", {("CONCEDE", "ARM", "AZE")}),
+    ("Finland closed its border with Russia.", {("SANCTION", "FIN", "RUS")}),
+    ("French troops left the air base in Niger.", {("RETREAT", "FRA", None)}),
+    ("Macron left Beijing on Friday.", set()),  # a leader leaving is no retreat
+    (
+        "The Pentagon ordered a pullback of troops from the Syrian border.",
+        {("RETREAT", "USA", None)},
+    ),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),
@@ -393,11 +409,14 @@ def test_constructions(
 
 
 def test_a_contested_place_has_no_single_owner(parse: Callable[[str], Any]) -> None:
-    # Crimea's owner depends on the interpretation, so the extractor does not pick one.
+    # Crimea's owner depends on the interpretation, so its location has no state; an act on it by
+    # one claimant is an act towards the other, whichever reading holds.
     (event,) = _events(parse, "Ukrainian drones struck a depot in Crimea.")
     assert event.location is not None and event.location.name == "Crimea"
     assert event.location.state is None
-    assert event.target is None
+    assert event.target == "RUS"
+    (annexed,) = _events(parse, "Russia annexed Crimea in March 2014.")
+    assert (annexed.type, annexed.target) == ("COERCE", "UKR")
 
 
 def test_an_act_condemned_is_taken_as_given(parse: Callable[[str], Any]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -23,6 +23,7 @@ class VerbEntry:
     fixed: bool = False  # the verb's type stands whatever the object names
     negated: bool = False  # the verb says the act did not happen ("abstained": did not reject)
     carried: bool = False  # the subject is what moves ("shells went from X to Y")
+    forces: bool = False  # only forces do it ("Russian troops left the plant", not "Kim left")
 
     @property
     def particle(self) -> str | None:
@@ -74,6 +75,9 @@ class Lexicon:
     nouns: dict[str, NounEntry]
     light_verbs: frozenset[str]
     stems: frozenset[str] = frozenset()  # verbs without particles ("rule out" -> "rule")
+    object_types: dict[str, dict[str, str]] = field(
+        default_factory=dict
+    )  # verbs without particles ("rule out" -> "rule")
 
 
 def _load(name: str) -> Any:
@@ -101,6 +105,7 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
             fixed=bool(entry.get("fixed", False)),
             negated=entry.get("polarity") == "negative",
             carried=bool(entry.get("carried", False)),
+            forces=bool(entry.get("forces", False)),
         )
     objects = {
         lemma: ObjectEntry(
@@ -108,7 +113,21 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         )
         for lemma, entry in events["objects"].items()
     }
+    # object_types: the type a verb's event takes with a given object ("scrapped tariffs" is a
+    # concession, "blocked a supply boat" coercion); those objects are allowed to the verb too
+    object_types: dict[str, dict[str, str]] = {}
+    for verb, table in (events.get("object_types") or {}).items():
+        object_types[verb] = {
+            obj: _plover_type("object_types", f"{verb} {obj}", {"type": kind})
+            for obj, kind in table.items()
+        }
+        unknown = sorted(set(table) - set(events["objects"]))
+        if unknown:
+            raise ValueError(f"lexicon object_types {verb!r}: {unknown} are not lexicon objects")
     object_verbs = {k: frozenset(v) for k, v in (events.get("object_verbs") or {}).items()}
+    for verb, table in object_types.items():
+        if verb in object_verbs:
+            object_verbs[verb] = object_verbs[verb] | frozenset(table)
     modes = {o.mode for o in objects.values() if o.mode}
     for verb, allowed in object_verbs.items():
         # an entry names lexicon objects, or a mode standing for all the objects of that mode
@@ -157,6 +176,7 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         nouns=nouns,
         light_verbs=frozenset(events.get("light_verbs") or ()),
         stems=frozenset(key.split(" ", 1)[0] for key in verbs),
+        object_types=object_types,
     )
 
 

@@ -28,7 +28,7 @@ NAME = "extract.rules.v1"
 # Phrases that name the one acted on: the strong ones first ("shared data on the launch with
 # Seoul" is shared with Seoul), then the weak ones.
 _TARGET_PREPS = {"to", "with", "against", "toward", "towards", "into"}
-_WEAK_TARGET_PREPS = {"for", "at", "on", "near"}
+_WEAK_TARGET_PREPS = {"for", "at", "on", "near", "across"}
 _MUTUAL = {"COOPERATE", "CONSULT", "AGREE"}
 _PLACE_PREPS = {"in", "to", "into", "at", "near", "on", "over"}
 _SUBJECT_LINKS = {"xcomp", "conj", "acomp", "advcl", "ccomp", "pcomp", "prep", "pobj"}
@@ -192,6 +192,9 @@ def _noun_target(noun: Any, sources: list[Mention], ctx: _Context) -> Mention | 
     return None
 
 
+_LEAVING = {"withdrawal", "pullback", "pullout", "drawdown", "retreat", "evacuation"}
+
+
 def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
     """Who acts in a noun's event: "Russia's", "Russian", "by Russia", "between A and B", or
     the subject of a light verb whose object the noun is ("Ukraine launched an incursion")."""
@@ -205,7 +208,9 @@ def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
         if child.dep_ != "poss" and mention.kind == "metonym":
             continue  # "the Minsk summit": a capital before the noun names the place
         return [mention]
-    for phrase in ({"by", "from"}, {"between"}):
+    # "a pullback of troops from the Kyiv region": for a retreat, "from" is where they leave
+    givers = {"by"} if noun.lemma_.lower() in _LEAVING else {"by", "from"}
+    for phrase in (givers, {"between"}):
         agent = _pobj_of(noun, {"prep", "agent"}, phrase)
         found = _with_conjuncts(agent, ctx) if agent is not None else []
         if found:
@@ -405,6 +410,10 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
     event_type = entry.type
     if retyped and obj_entry is not None and obj_entry.type is not None:
         event_type = obj_entry.type
+    by_object = ctx.lexicon.object_types.get(entry.lemma, {})
+    if obj_entry is not None and obj_entry.lemma in by_object:
+        event_type = by_object[obj_entry.lemma]  # "scrapped tariffs": a concession
+        retyped = True
     # The verb's own mode ("ratify" -> treaty_ratified) wins over the object's ("treaty"), unless
     # the object changes what kind of event it is ("sent troops" is a deployment, not aid).
     object_mode = obj_entry.mode if obj_entry is not None else None
@@ -507,6 +516,17 @@ def _carried(verb: Any, ctx: _Context) -> Iterator[Event]:
     yield from _events(verb, subject, [(giver, taker)], ctx, event_type="AID", mode=goods.mode)
 
 
+def _forces_subject(verb: Any, ctx: _Context) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    thing = _object_entry(subject, ctx.lexicon)
+    mention = _mention_at(subject, ctx)
+    return (thing is not None and thing.type == "MOBILIZE") or (
+        mention is not None and mention.ref.role == "MIL"
+    )
+
+
 def _movers(verb: Any, frame: _VerbFrame, ctx: _Context) -> list[Mention]:
     """Who moved what a passive names without an agent: "North Korean troops were deployed to
     Kursk", "thousands of North Korean shells were delivered to Russia" (the state they belong
@@ -526,6 +546,8 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     passive, obj_token, event_type, mode = frame.passive, frame.obj, frame.type, frame.mode
     sources = _sources(verb, passive, ctx) or _movers(verb, frame, ctx)
+    if entry.forces and not _forces_subject(verb, ctx):
+        return  # "Kim left Moscow" is no retreat; "Russian troops left the plant" is
     target = _verb_target(verb, entry, frame, sources, ctx)
     if entry.reverse and event_type == "AID":
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
@@ -1332,6 +1354,16 @@ def _owner_of_place(name: str, head: Any, ctx: _Context) -> str | None:
     return ctx.mentions[owner.i].ref.code if owner is not None else None
 
 
+def _other_claimant(name: str, sources: list[Mention]) -> str | None:
+    """ "Russia annexed Crimea": a contested place's owner depends on the reading, but an act on
+    it by one claimant is an act towards the other."""
+    place = load_world().places.get(name.lower())
+    if place is None or not place.owner:
+        return None
+    others = set(place.owner.values()) - {s.ref.code for s in sources}
+    return others.pop() if len(others) == 1 else None
+
+
 def _place_target(
     verb: Any, obj: Any | None, sources: list[Mention], ctx: _Context
 ) -> Mention | None:
@@ -1339,8 +1371,11 @@ def _place_target(
     an attack on the state it belongs to, when that is not the attacker's own; likewise a visit
     ("arrived in Vladivostok")."""
     where = _location(verb, obj, None, ctx)
-    if where is None or where.state is None or any(s.ref.code == where.state for s in sources):
+    if where is None:
+        return None
+    state = where.state or _other_claimant(where.name, sources)
+    if state is None or any(s.ref.code == state for s in sources):
         return None
     ent = next((e for e in verb.sent.ents if e.text == where.name), None)
     start, end = (ent.start, ent.end) if ent is not None else (verb.i, verb.i + 1)
-    return Mention(start, end, ActorRef(where.state), "place", where.name)
+    return Mention(start, end, ActorRef(state), "place", where.name)
