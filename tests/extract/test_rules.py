@@ -385,6 +385,12 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "The Pentagon ordered a pullback of troops from the Syrian border.",
         {("RETREAT", "USA", None)},
     ),
+    # passives: what was freed or seized belongs to the one acted on; troops pulled back are
+    # their state's
+    ("Two French teachers were freed by Iran.", {("CONCEDE", "IRN", "FRA")}),
+    ("A British tanker was seized by Iranian forces.", {("COERCE", "IRN", "GBR")}),
+    ("Russian troops are being pulled back from the border.", {("RETREAT", "RUS", None)}),
+    ("The withdrawal of French forces from Mali ended in 2022.", {("RETREAT", "FRA", None)}),
     # passives: the goods' state gives them; a recipient as subject receives
     ("Hundreds of Iranian drones were delivered to Russia.", {("AID", "IRN", "RUS")}),
     ("Georgia was handed two patrol boats by the United States.", {("AID", "USA", "GEO")}),

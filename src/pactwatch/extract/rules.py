@@ -208,8 +208,15 @@ def _noun_sources(noun: Any, ctx: _Context) -> list[Mention]:
         if child.dep_ != "poss" and mention.kind == "metonym":
             continue  # "the Minsk summit": a capital before the noun names the place
         return [mention]
-    # "a pullback of troops from the Kyiv region": for a retreat, "from" is where they leave
-    givers = {"by"} if noun.lemma_.lower() in _LEAVING else {"by", "from"}
+    # "a pullback of troops from the Kyiv region": for a retreat, "from" is where they leave,
+    # and "the withdrawal of Russian forces" names who leaves
+    leaving = noun.lemma_.lower() in _LEAVING
+    if leaving:
+        of = _pobj_of(noun, {"prep"}, {"of"})
+        found = _with_conjuncts(of, ctx) if of is not None else []
+        if found:
+            return found
+    givers = {"by"} if leaving else {"by", "from"}
     for phrase in (givers, {"between"}):
         agent = _pobj_of(noun, {"prep", "agent"}, phrase)
         found = _with_conjuncts(agent, ctx) if agent is not None else []
@@ -461,6 +468,11 @@ def _verb_target(
         front = ctx.mentions.get(first.i)
         if front is not None and front.kind in {"name", "metonym"} and first.dep_ == "compound":
             target = front
+    if target is None and frame.passive and obj_token is not None and event_type in _ON_OWNER:
+        # "two American journalists were freed by Iran", "a Greek tanker was seized by Iran"
+        owner = _mention_at(obj_token, ctx)
+        acting = {s.ref.code for s in sources}
+        target = owner if owner is not None and owner.ref.code not in acting else None
     if target is None and event_type == "SANCTION" and obj_token is not None:
         # "joined the sanctions on Russia": the one the sanctions are on
         target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
@@ -531,8 +543,8 @@ def _movers(verb: Any, frame: _VerbFrame, ctx: _Context) -> list[Mention]:
     """Who moved what a passive names without an agent: "North Korean troops were deployed to
     Kursk", "thousands of North Korean shells were delivered to Russia" (the state they belong
     to); "1,080 tonnes of flour were exported from Russia" (the from-phrase)."""
-    if not frame.passive or frame.obj is None or frame.type not in {"MOBILIZE", "AID"}:
-        return []
+    if not frame.passive or frame.obj is None or frame.type not in {"MOBILIZE", "AID", "RETREAT"}:
+        return []  # "Russian troops are being pulled back": their state pulls them back
     owner = _mention_at(frame.obj, ctx)
     if owner is not None and owner.kind == "adjective":
         return [owner]
@@ -849,7 +861,9 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
             return _subject_actors(subject, ctx)
         if node.dep_ == "acl" and node.head.lemma_.lower() in ctx.lexicon.cues.intent_heads:
             # "Finland has no plans to send troops": the one with the plan acts
-            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            owner = next(
+                (c for c in node.head.children if c.dep_ in {"poss", "compound", "amod"}), None
+            )  # "Finland's plans", "the US decision to lift"
             if owner is not None and _subject_actors(owner, ctx):
                 return _subject_actors(owner, ctx)
             node = node.head.head if node.head.dep_ in {"dobj", "attr"} else node
@@ -1201,6 +1215,7 @@ def _party_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
 _STANCES = {"ACCUSE", "SUPPORT", "REJECT"}
 _FACING = {"counter", "deter", "confront", "face", "intimidate", "pressure", "threaten"}
 _HOSTS = {"welcome", "greet", "receive", "host"}
+_ON_OWNER = {"CONCEDE", "COERCE", "ASSAULT", "SANCTION"}
 _THINGS_OWNED_BY_TARGET = {"ASSAULT", "COERCE", "COOPERATE"}
 
 

@@ -1,6 +1,6 @@
 """Score the extractor on a gold set and print the table; optionally pin a new baseline.
 
-    .venv/bin/python -m pactwatch.tools.gold_report [GOLD.jsonl] [--write-baseline FILE]
+    .venv/bin/python -m pactwatch.tools.gold_report [GOLD.jsonl ...] [--write-baseline FILE]
 
 The default gold set is the frozen blind set, tests/extract/gold/blind.jsonl. A baseline holds the
 floors the CI gate (tests/extract/test_gold_gate.py) holds the extractor to; writing one rounds the
@@ -53,10 +53,11 @@ def run(items: list[GoldItem]) -> Report:
     return score(items, extract)
 
 
-def baseline(report: Report) -> dict[str, Any]:
+def baseline(report: Report, gold: list[Path] | None = None) -> dict[str, Any]:
     floors = {k: math.floor(v * 100) / 100 for k, v in report.figures().items()}
+    names = [f"tests/extract/gold/{g.name}" for g in gold or [BLIND]]
     return {
-        "gold": "tests/extract/gold/blind.jsonl",
+        "gold": names[0] if len(names) == 1 else names,
         "floors": floors,
         "max_facts_from_non_facts": len(report.facts_from_non_facts),
     }
@@ -68,14 +69,14 @@ def main(argv: list[str]) -> None:
         at = argv.index("--write-baseline")
         write = Path(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
-    gold = Path(argv[0]) if argv else BLIND
-    report = run(load_gold(gold))
-    print(f"{gold}: {report.items} items")
+    golds = [Path(a) for a in argv] or [BLIND]
+    report = run([item for gold in golds for item in load_gold(gold)])
+    print(f"{' + '.join(str(g) for g in golds)}: {report.items} items")
     print(report.table())
     for line in report.facts_from_non_facts:
         print(f"  fact from a non-fact: {line}")
     if write is not None:
-        write.write_text(json.dumps(baseline(report), indent=2) + "\n", encoding="utf-8")
+        write.write_text(json.dumps(baseline(report, golds), indent=2) + "\n", encoding="utf-8")
         print(f"floors written to {write}")
 
 
