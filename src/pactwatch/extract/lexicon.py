@@ -24,6 +24,7 @@ class VerbEntry:
     negated: bool = False  # the verb says the act did not happen ("abstained": did not reject)
     carried: bool = False  # the subject is what moves ("shells went from X to Y")
     forces: bool = False  # only forces do it ("Russian troops left the plant", not "Kim left")
+    requires_target: bool = False  # no event without the one acted on ("lifted a ban" at home)
 
     @property
     def particle(self) -> str | None:
@@ -106,6 +107,7 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
             negated=entry.get("polarity") == "negative",
             carried=bool(entry.get("carried", False)),
             forces=bool(entry.get("forces", False)),
+            requires_target=bool(entry.get("requires_target", False)),
         )
     objects = {
         lemma: ObjectEntry(

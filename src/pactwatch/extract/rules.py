@@ -114,12 +114,19 @@ def _once_per_sentence(events: list[Event], doc: Any) -> list[Event]:
 _NOUN_TARGET_PREPS = {"to", "into", "on", "against", "with", "toward", "towards", "at"}
 
 
+_ASKS = {"request", "bid", "appeal", "call", "demand", "talk", "meeting", "summit"}
+
+
 def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Event]:
     """Events named by a noun: "Russia's invasion of Ukraine", "the transfer of shells to
     Russia", "launched an incursion into Russia", "talks between Seoul and Tokyo"."""
     head = noun.head
     if head.pos_ == "VERB" and _content_of_a_demand(head, ctx.lexicon):
         return  # "agreed to expand cooperation": the agreement's content
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and noun.lemma_.lower() not in _ASKS:
+        asking = _verb_entry(head, ctx.lexicon)
+        if asking is not None and asking.type in {"REQUEST", "THREATEN"}:
+            return  # "demanded their withdrawal": what is asked for is not an event of its own
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
         verb_entry = _verb_entry(head, ctx.lexicon)
         allowed = ctx.lexicon.object_verbs.get(verb_entry.lemma) if verb_entry else None
@@ -528,6 +535,27 @@ def _carried(verb: Any, ctx: _Context) -> Iterator[Event]:
     yield from _events(verb, subject, [(giver, taker)], ctx, event_type="AID", mode=goods.mode)
 
 
+def _fit_subject(verb: Any, entry: VerbEntry, frame: _VerbFrame, ctx: _Context) -> bool:
+    """ "Kim left Moscow" is no retreat, "Russian troops left the plant" is; nor are "Glaciers in
+    Kyrgyzstan retreated" and "China's star swimmer withdrew"."""
+    if entry.forces and not _forces_subject(verb, ctx):
+        return False
+    return frame.type != "RETREAT" or frame.passive or _acting_subject(verb, ctx)
+
+
+def _acting_subject(verb: Any, ctx: _Context) -> bool:
+    """Whether the subject (or, for "it"/"they", the verb's actor) is a state, a body, a person in
+    office or its forces, not a thing or a person merely from a state."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return True  # "ordered ... to withdraw": the actor comes from above the verb
+    if subject.i in ctx.mentions or subject.lower_ in _SUBJECT_PRONOUNS | {"which", "who"}:
+        return True
+    return _forces_subject(verb, ctx) or bool(
+        (mention := _mention_at(subject, ctx)) is not None and mention.ref.role is not None
+    )
+
+
 def _forces_subject(verb: Any, ctx: _Context) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
@@ -539,16 +567,26 @@ def _forces_subject(verb: Any, ctx: _Context) -> bool:
     )
 
 
+_MOVED = {"MOBILIZE", "AID", "RETREAT", "COERCE"}
+
+
 def _movers(verb: Any, frame: _VerbFrame, ctx: _Context) -> list[Mention]:
     """Who moved what a passive names without an agent: "North Korean troops were deployed to
     Kursk", "thousands of North Korean shells were delivered to Russia" (the state they belong
     to); "1,080 tonnes of flour were exported from Russia" (the from-phrase)."""
-    if not frame.passive or frame.obj is None or frame.type not in {"MOBILIZE", "AID", "RETREAT"}:
+    if not frame.passive or frame.obj is None or frame.type not in _MOVED:
         return []  # "Russian troops are being pulled back": their state pulls them back
     owner = _mention_at(frame.obj, ctx)
-    if owner is not None and owner.kind == "adjective":
+    if owner is not None and owner.kind == "adjective" and frame.type != "COERCE":
         return [owner]
     giver = _prep_actor(verb, frame.obj, {"from"}, ctx) if frame.type == "AID" else None
+    if frame.type == "COERCE" and giver is None:
+        # "a Japanese employee was detained in Beijing": the state where it was done did it
+        where = _location(verb, frame.obj, None, ctx)
+        owner_code = owner.ref.code if owner is not None else None
+        if where is not None and where.state is not None and where.state != owner_code:
+            token = next((t for t in verb.sent if t.text == where.name.split()[0]), verb)
+            return [Mention(token.i, token.i + 1, ActorRef(where.state), "place", where.name)]
     return [giver] if giver is not None else []
 
 
@@ -558,8 +596,8 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     passive, obj_token, event_type, mode = frame.passive, frame.obj, frame.type, frame.mode
     sources = _sources(verb, passive, ctx) or _movers(verb, frame, ctx)
-    if entry.forces and not _forces_subject(verb, ctx):
-        return  # "Kim left Moscow" is no retreat; "Russian troops left the plant" is
+    if not _fit_subject(verb, entry, frame, ctx):
+        return
     target = _verb_target(verb, entry, frame, sources, ctx)
     if entry.reverse and event_type == "AID":
         giver = _prep_actor(verb, obj_token, {"from"}, ctx)
@@ -578,7 +616,8 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     if len(towards) > 1:
         # "offered to mediate between Russia and Ukraine": one event towards each
         pairs = [(s, t) for s in sources for t in towards]
-    needs_target = entry.needs == "target" or event_type == "CONSULT"  # talks need two parties
+    # talks need two parties; a ban lifted at home concedes to no one
+    needs_target = entry.needs == "target" or entry.requires_target or event_type == "CONSULT"
     if needs_target and all(t is None for _, t in pairs):
         return
     if event_type == "ASSAULT" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOWS:
