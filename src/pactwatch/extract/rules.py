@@ -140,7 +140,7 @@ def _events_for_noun(noun: Any, entry: NounEntry, ctx: _Context) -> Iterator[Eve
     sources = _noun_sources(noun, ctx)
     if not sources:
         return
-    target = _noun_event_target(noun, entry, sources, ctx)
+    target = _noun_event_target(noun, entry, sources, ctx) if entry.type != "RETREAT" else None
     if target is None and entry.type in {"ASSAULT", "COERCE"}:
         target = _place_target(noun, None, sources, ctx)  # "strikes inside Afghanistan's ..."
     thing = _pobj_of(noun, {"prep"}, {"of"}) if not entry.target_of else None
@@ -551,13 +551,18 @@ def _acting_subject(verb: Any, ctx: _Context) -> bool:
         return True  # "ordered ... to withdraw": the actor comes from above the verb
     if subject.i in ctx.mentions or subject.lower_ in _SUBJECT_PRONOUNS | {"which", "who"}:
         return True
-    return _forces_subject(verb, ctx) or bool(
-        (mention := _mention_at(subject, ctx)) is not None and mention.ref.role is not None
-    )
+    own = [
+        ctx.mentions[c.i]
+        for c in subject.children
+        if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in ctx.mentions
+    ]
+    return _forces_subject(verb, ctx) or any(m.ref.role is not None for m in own)
 
 
 def _forces_subject(verb: Any, ctx: _Context) -> bool:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ == "xcomp":
+        return _forces_subject(verb.head, ctx)  # "peacekeepers have begun leaving"
     if subject is None:
         return False
     thing = _object_entry(subject, ctx.lexicon)
@@ -590,6 +595,17 @@ def _movers(verb: Any, frame: _VerbFrame, ctx: _Context) -> list[Mention]:
     return [giver] if giver is not None else []
 
 
+def _bought(
+    verb: Any, obj: Any | None, buyers: list[Mention], ctx: _Context
+) -> tuple[list[Mention], Mention | None]:
+    """ "Bought drones from Iran", "kept buying Russian oil": the seller gives, the buyer gets."""
+    giver = _prep_actor(verb, obj, {"from"}, ctx)
+    if giver is None and obj is not None:
+        owner = _mention_at(obj, ctx)
+        giver = owner if owner is not None and owner.kind == "adjective" else None
+    return ([giver], buyers[0]) if giver is not None and buyers else ([], None)
+
+
 def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Event]:
     frame = _verb_frame(verb, entry, ctx)
     if frame is None:
@@ -600,17 +616,14 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         return
     target = _verb_target(verb, entry, frame, sources, ctx)
     if entry.reverse and event_type == "AID":
-        giver = _prep_actor(verb, obj_token, {"from"}, ctx)
-        if giver is None and obj_token is not None:
-            # "kept buying Russian oil": the goods' state sells them
-            owner = _mention_at(obj_token, ctx)
-            giver = owner if owner is not None and owner.kind == "adjective" else None
-        sources, target = ([giver], sources[0]) if giver is not None and sources else ([], None)
+        sources, target = _bought(verb, obj_token, sources, ctx)
     if not sources:
         return
     between = _pobj_of(verb, {"prep"}, {"between"}) if not passive else None
     towards = _with_conjuncts(between, ctx) if target is None and between is not None else []
     event_type = _final_type(verb, entry, frame, sources, ctx, target=target)
+    if event_type == "RETREAT":
+        target = None  # a retreat is away from a place, towards no one
     mutual = obj_token is not None and obj_token.lemma_.lower() in {"relation", "tie", "other"}
     pairs = _pairs(sources, target, "AGREE" if mutual else event_type, ctx)  # "established ties"
     if len(towards) > 1:
@@ -910,6 +923,9 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
                 continue
         if node.dep_ == "acl" and node.i != verb.i and node.head.pos_ == "NOUN":
             break  # "six North Korean generals involved in sending troops": the generals
+        if node.dep_ in {"dobj", "attr"} and node.lemma_.lower() in ctx.lexicon.cues.intent_heads:
+            node = node.head  # "has no intention of pulling it out": the one who has it
+            continue
         if node.dep_ not in _SUBJECT_LINKS or node.head.i == node.i:
             break
         controlled = _controller(node, ctx)
