@@ -385,6 +385,12 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "The Pentagon ordered a pullback of troops from the Syrian border.",
         {("RETREAT", "USA", None)},
     ),
+    # a people named by the plural of its adjective; a phrase hanging from a particle; a
+    # possessive before a request is no place
+    ("Beijing detained two Canadians in December.", {("COERCE", "CHN", "CAN")}),
+    ("Washington freed five Iranians in return.", {("CONCEDE", "USA", "IRN")}),
+    ("Armenia handed four villages back to Azerbaijan.", {("CONCEDE", "ARM", "AZE")}),
+    ("Canada arrested the executive at Washington's request.", {("REQUEST", "USA", None)}),
     # passives: what was freed or seized belongs to the one acted on; troops pulled back are
     # their state's
     ("Two French teachers were freed by Iran.", {("CONCEDE", "IRN", "FRA")}),

@@ -52,6 +52,8 @@ def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> li
                     text=text,
                 )
                 break
+        if found is None and head[:1].isupper():
+            found = _people(doc, i, registry, on)  # "two Canadians", "five Iranians"
         if found and _names_waters(words, found.start):
             found = None  # "the Sea of Japan", "the Gulf of Mexico" are waters, not the state
         if found:
@@ -83,6 +85,20 @@ _KOREAS = {"North": "PRK", "South": "KOR"}
 
 
 _WATERS = {"Sea", "Gulf", "Strait", "Straits", "Bay"}
+
+
+def _people(doc: Any, i: int, registry: Registry, on: dt.date | None) -> Mention | None:
+    """A people named by the plural of its adjective ("Canadians", "Afghans"): the state's
+    nationals, as a mention of kind "people"."""
+    token = doc[i]
+    if token.tag_ not in {"NNS", "NNPS"} or not token.text.endswith("s"):
+        return None
+    if registry.lookup(token.text, on) is not None:
+        return None  # a state's own name ("Philippines")
+    hit = registry.lookup(token.text[:-1], on)
+    if hit is None or hit[1] != "adjective":
+        return None
+    return Mention(start=i, end=i + 1, ref=hit[0], kind="people", text=token.text)
 
 
 def _names_waters(words: list[str], start: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pactwatch.actors import Mention, Registry, link_mentions
+from pactwatch.actors import Mention, Registry, link_mentions, load_registry
 from pactwatch.actors.registry import ActorRef
 from pactwatch.commitments.world import load_world
 from pactwatch.extract.lexicon import Lexicon, NounEntry, ObjectEntry, VerbEntry
@@ -1101,7 +1101,18 @@ def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
                 return lexicon.objects[key]
     if obj.ent_type_ == "MONEY" and "money" in lexicon.objects:
         return lexicon.objects["money"]  # "gave Kyiv $2 billion"
+    if obj.tag_ in {"NNS", "NNPS"} and "national" in lexicon.objects and _is_people(obj):
+        return lexicon.objects["national"]  # "freed five Iranians", "detained two Canadians"
     return None
+
+
+def _is_people(token: Any) -> bool:
+    """ "Iranians", "Canadians": the plural of a state's adjective names its nationals."""
+    registry = load_registry()
+    if registry.lookup(token.text) is not None or not token.text.endswith("s"):
+        return False  # "the Philippines" is a state, not its people
+    hit = registry.lookup(token.text[:-1])
+    return hit is not None and hit[1] == "adjective"
 
 
 def _singular(token: Any) -> str:
@@ -1112,7 +1123,11 @@ def _singular(token: Any) -> str:
 
 def _phrase_heads(verb: Any, obj: Any | None) -> list[Any]:
     """The verb, its object, and the object's 'of' noun: where to/from phrases may hang."""
-    heads = [verb]
+    # "handed the villages back to Azerbaijan": a phrase may hang from the particle
+    particles = [
+        c for c in verb.children if c.dep_ in {"prt", "advmod"} and c.lower_ in _ADVERB_PARTICLES
+    ]
+    heads = [verb, *particles]
     if obj is not None:
         heads.append(obj)
         amount = obj.pos_ == "NUM" or obj.ent_type_ == "MONEY"
@@ -1384,6 +1399,34 @@ def _date_verb(token: Any) -> Any:
     return token
 
 
+_PLACE_NOUNS = {
+    "region",
+    "province",
+    "oblast",
+    "territory",
+    "water",
+    "waters",
+    "airspace",
+    "coast",
+    "border",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "port",
+    "island",
+    "base",
+    "embassy",
+    "consulate",
+    "peninsula",
+    "frontier",
+    "area",
+    "zone",
+    "sea",
+    "strait",
+}
+
+
 def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context) -> Location | None:
     places = [
         pobj
@@ -1397,6 +1440,8 @@ def _location(verb: Any, obj: Any | None, target: Mention | None, ctx: _Context)
     places += [c for c in verb.children if c.dep_ == "dobj"]
     for head in places:
         pobj = next((t for t in head.subtree if t.ent_type_ in {"GPE", "LOC", "FAC"}), None)
+        if pobj is not None and pobj.dep_ == "poss" and head.lemma_.lower() not in _PLACE_NOUNS:
+            continue  # "at Washington's request" is no place; "in Russia's Kursk region" is
         if pobj is None and head.pos_ == "PROPN" and head.lower_ in load_world().places:
             # a place the tagger did not label ("shelled Kharkiv overnight")
             return Location(name=head.text, state=load_world().places[head.lower_].state)
