@@ -391,6 +391,16 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     ("Washington freed five Iranians in return.", {("CONCEDE", "USA", "IRN")}),
     ("Armenia handed four villages back to Azerbaijan.", {("CONCEDE", "ARM", "AZE")}),
     ("Canada arrested the executive at Washington's request.", {("REQUEST", "USA", None)}),
+    # a measure lifted concedes to the one it was imposed on, which is a sanction of its own;
+    # people handed over are conceded
+    (
+        "Norway lifted the embargo it imposed on Israel in 2024.",
+        {("CONCEDE", "NOR", "ISR"), ("SANCTION", "NOR", "ISR")},
+    ),
+    (
+        "Pakistan freed 20 Indian fishermen and handed them over at the border.",
+        {("CONCEDE", "PAK", "IND")},
+    ),
     # passives: what was freed or seized belongs to the one acted on; troops pulled back are
     # their state's
     ("Two French teachers were freed by Iran.", {("CONCEDE", "IRN", "FRA")}),

@@ -381,6 +381,13 @@ class _VerbFrame:
     mode: str | None
 
 
+def _own_subject(verb: Any) -> bool:
+    """A relative clause with a subject of its own ("the embargo it imposed"), not one whose
+    subject is the relative pronoun ("the soldiers who fought")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ not in {"who", "which", "that"}
+
+
 def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None:
     """The verb's object, type and mode; None when the verb needs an object it lacks."""
     # "an agreement signed in 1961": a past participle modifying a noun is a passive too.
@@ -398,6 +405,8 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
     # "entered into force": the particle's object is what the verb needs
     particle = entry.particle if entry.needs == "object" else None
     obj_token = verb.head if reduced else _object_token(verb, passive, particle)
+    if obj_token is None and verb.dep_ == "relcl" and not passive and _own_subject(verb):
+        obj_token = verb.head  # "the embargo it imposed on Turkey": what the clause is about
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     allowed = ctx.lexicon.object_verbs.get(entry.lemma)
     if (entry.needs == "object" or allowed is not None) and (
@@ -1293,7 +1302,10 @@ def _owner_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
     """Whose thing the object is, when that owner is the one acted on: "freed North Korean
     soldiers" (conceded to North Korea), "banned imports of Russian oil" (a sanction on Russia)."""
     if entry.type == "CONCEDE":
-        return _mention_at(obj, ctx)
+        # "lifted the embargo it imposed on Turkey": the one the measure was imposed on
+        imposed = (c for c in obj.children if c.dep_ in {"relcl", "acl"})
+        on = next((_pobj_of(c, {"prep"}, {"on", "against"}) for c in imposed), None)
+        return _mention_at(obj, ctx) or (_mention_at(on, ctx) if on is not None else None)
     if entry.type == "SANCTION":
         return _of_phrase_actor(obj, ctx)
     return None
