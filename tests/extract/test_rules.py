@@ -401,6 +401,11 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Pakistan freed 20 Indian fishermen and handed them over at the border.",
         {("CONCEDE", "PAK", "IND")},
     ),
+    # a capital named for an event of an earlier time stands for the state of that time
+    (
+        "Moscow and Pyongyang signed the treaty of friendship in July 1961.",
+        {("AGREE", "SUN", "PRK"), ("AGREE", "PRK", "SUN")},
+    ),
     # passives: what was freed or seized belongs to the one acted on; troops pulled back are
     # their state's
     ("Two French teachers were freed by Iran.", {("CONCEDE", "IRN", "FRA")}),

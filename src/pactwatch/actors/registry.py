@@ -135,6 +135,11 @@ class Registry:
             code = predecessor[0]
         return ActorRef(code, best.role), best.kind
 
+    def as_of(self, code: str, on: dt.date) -> str:
+        """The state a capital stood for on a date: "Moscow" in 1961 is the Soviet Union."""
+        predecessor = self._predecessors.get(code)
+        return predecessor[0] if predecessor and on <= predecessor[1] else code
+
     def is_group(self, code: str) -> bool:
         """An organisation or a group of states (NATO, EU, WEST), not a single state."""
         return code in self._collective

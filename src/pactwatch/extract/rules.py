@@ -727,6 +727,7 @@ def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context
     text = doc.text[start:end]
     quantities = _quantities(frame.obj, ctx)
     date, date_note = _event_date(verb, sent, _as_date(ctx.document.published))
+    source, target = _as_of_event(source, target, date, ctx)
     location = _location(verb, frame.obj, target, ctx)
     confidence = (
         0.5
@@ -765,6 +766,28 @@ def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context
         quantities=quantities,
         confidence=round(min(confidence, 0.9), 2),
     )
+
+
+def _as_of_event(
+    source: Mention, target: Mention | None, date: str | None, ctx: _Context
+) -> tuple[Mention, Mention | None]:
+    """A capital named for an event of an earlier time stands for the state of that time:
+    "Moscow and Pyongyang signed the treaty in 1961" is the Soviet Union's act."""
+    day = _as_date((date + "-12-31"[len(date) - 4 :]) if date and len(date) < 10 else date)
+    if day is None:
+        return source, target
+
+    def then(mention: Mention) -> Mention:
+        if mention.kind != "metonym":
+            return mention
+        code = ctx.registry.as_of(mention.ref.code, day)
+        return (
+            replace(mention, ref=ActorRef(code, mention.ref.role))
+            if code != mention.ref.code
+            else mention
+        )
+
+    return then(source), (then(target) if target is not None else None)
 
 
 def _as_date(value: str | None) -> dt.date | None:
