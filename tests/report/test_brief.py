@@ -29,3 +29,19 @@ def test_briefing_is_self_contained_and_escapes_article_text(
     assert "broken.jsonl:1" in html and "PW-INGEST-005" in html  # the failed input is listed
     assert result.exit_code == 1
     assert result.summary.events >= 1 and 'id="event-' in html
+
+
+def test_briefing_shows_contradictions_with_their_spans_escaped(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
+    write(
+        "in/wrong.txt",
+        "---\ntitle: A wrong date\npublished: 2025-01-05\n---\n"
+        "Russia and North Korea signed the partnership treaty on 19 June 2023 <b>in Pyongyang</b>.\n",
+    )
+    result = brief([tmp_path / "in"], output=tmp_path / "b.html")
+    html = result.output.read_text(encoding="utf-8")
+    section = html[html.index('id="contradictions"') : html.index('id="events"')]
+    assert "treaty PRK-RUS" in section and "2024-06-19" in section and "2023-06-19" in section
+    assert "&lt;b&gt;in Pyongyang&lt;/b&gt;" in section  # the span is text, never markup
+    assert "denied on" in section  # the record's denial-then-acknowledgement timeline

@@ -13,8 +13,10 @@ from importlib import resources
 import jinja2
 
 from pactwatch._version import __version__
+from pactwatch.extract.claims import claims_from_events
 from pactwatch.kb import Store
 from pactwatch.model import PLOVER_TYPES, Document, Event
+from pactwatch.verify import Sources, find_conflicts, load_reference, reversals
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,12 @@ def render_briefing(
             }
         )
     order = [t for t in PLOVER_TYPES if t in grouped]
+    sources = Sources(
+        urls={d.id: d.url or d.path for d in documents},
+        originals={d.id: d.duplicate_of for d in documents if d.duplicate_of},
+    )
+    claims = claims_from_events(events, dict(sources.originals))
+    record = load_reference()
     summary = BriefSummary(
         documents=stats.documents,
         ok=stats.ok,
@@ -103,6 +111,8 @@ def render_briefing(
             errors=[d for d in documents if d.status == "error"],
             not_coded=store.not_coded(),
             groups=[(t, grouped[t]) for t in order],
+            conflicts=find_conflicts(claims, record, sources),
+            timelines=reversals(claims, record, sources),
             version=__version__,
             generated=(generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC"),
         )
