@@ -401,6 +401,10 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Pakistan freed 20 Indian fishermen and handed them over at the border.",
         {("CONCEDE", "PAK", "IND")},
     ),
+    (
+        "Iran and Russia sealed a partnership treaty in January 2025.",
+        {("AGREE", "IRN", "RUS"), ("AGREE", "RUS", "IRN")},
+    ),
     # a capital named for an event of an earlier time stands for the state of that time
     (
         "Moscow and Pyongyang signed the treaty of friendship in July 1961.",

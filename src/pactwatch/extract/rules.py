@@ -1334,9 +1334,13 @@ def _owner_target(entry: VerbEntry, obj: Any, ctx: _Context) -> Mention | None:
     return None
 
 
+_DRAFTING = {"table", "draft", "sponsor", "propose", "submit", "introduce", "put"}
+
+
 def _sponsor(obj: Any, ctx: _Context) -> Mention | None:
-    """ "vetoed a US-drafted resolution": the one who drafted what was vetoed."""
-    return next(
+    """ "vetoed a US-drafted resolution", "the resolution, which was tabled by Britain": the one
+    who drafted what was vetoed."""
+    drafted = next(
         (
             ctx.mentions[t.i]
             for c in obj.children
@@ -1346,6 +1350,14 @@ def _sponsor(obj: Any, ctx: _Context) -> Mention | None:
         ),
         None,
     )
+    if drafted is not None:
+        return drafted
+    for clause in obj.children:
+        if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in _DRAFTING:
+            agent = _pobj_of(clause, {"agent"})
+            if agent is not None and _mention_at(agent, ctx) is not None:
+                return _mention_at(agent, ctx)
+    return None
 
 
 def _threatened(verb: Any, ctx: _Context) -> Mention | None:
