@@ -10,6 +10,25 @@ from pactwatch.actors.registry import ActorRef, Mention, Registry
 _MAX_ALIAS_TOKENS = 6
 
 
+_STARTS: dict[int, frozenset[str]] = {}
+
+
+def _starts(registry: Registry) -> frozenset[str]:
+    """The words aliases begin with ("north" for "North Korea", "nagorno" for
+    "Nagorno-Karabakh"): a token no alias begins with needs no lookup."""
+    found = _STARTS.get(id(registry))
+    if found is None:
+        words: set[str] = set()
+        for alias in registry.aliases:
+            parts = alias.split()
+            if not parts:
+                continue
+            first = parts[1] if parts[0] == "the" and len(parts) > 1 else parts[0]
+            words |= {first, first.split("-")[0], first.split("'")[0], first.split(".")[0] + "."}
+        found = _STARTS[id(registry)] = frozenset(words)
+    return found
+
+
 def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> list[Mention]:
     """Longest-match, left-to-right actor mentions over the document's tokens.
 
@@ -25,8 +44,10 @@ def link_mentions(doc: Any, registry: Registry, on: dt.date | None = None) -> li
     while i < n:
         found: Mention | None = None
         head = words[i]
-        # Every alias match starts with a capital letter, or with "the" before one.
-        if head[:1].isupper() or head.lower() == "the":
+        # Every alias match starts with a capital letter, or with "the" before one, and with a
+        # word some alias starts with.
+        lowered = head.lower()
+        if (head[:1].isupper() and lowered in _starts(registry)) or lowered == "the":
             for length in range(min(_MAX_ALIAS_TOKENS, n - i), 0, -1):
                 text = "".join(words[k] + spaces[k] for k in range(i, i + length - 1))
                 text += words[i + length - 1]

@@ -68,6 +68,7 @@ class _Context:
     mentions: dict[int, Mention]  # token index -> mention covering it
     lexicon: Lexicon
     registry: Registry
+    dates: tuple[Any, ...] = ()  # the document's DATE entities, read once
 
 
 def extract_events(
@@ -76,7 +77,8 @@ def extract_events(
     on = _as_date(document.published)
     mentions = link_mentions(doc, registry, on)
     index = {i: m for m in mentions for i in range(m.start, m.end)}
-    ctx = _Context(doc, document, index, lexicon, registry)
+    dates = tuple(e for e in doc.ents if e.label_ == "DATE")
+    ctx = _Context(doc, document, index, lexicon, registry, dates)
     events: dict[str, Event] = {}
     for token in doc:
         if token.pos_ == "NOUN":
@@ -726,7 +728,7 @@ def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context
     start, end = span.start_char, span.end_char
     text = doc.text[start:end]
     quantities = _quantities(frame.obj, ctx)
-    date, date_note = _event_date(verb, sent, _as_date(ctx.document.published))
+    date, date_note = _event_date(verb, sent, _as_date(ctx.document.published), ctx)
     source, target = _as_of_event(source, target, date, ctx)
     location = _location(verb, frame.obj, target, ctx)
     confidence = (
@@ -1408,10 +1410,14 @@ def _quantities(obj: Any | None, ctx: _Context) -> list[Quantity]:
     ]
 
 
-def _event_date(verb: Any, sent: Any, published: dt.date | None) -> tuple[str | None, str | None]:
+def _event_date(
+    verb: Any, sent: Any, published: dt.date | None, ctx: _Context
+) -> tuple[str | None, str | None]:
     """The event's date and, when it was resolved from a relative phrase, how."""
-    subtree = {t.i for t in verb.subtree}
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in ctx.dates if sent.start <= e.start < sent.end]
+    if not dates:
+        return None, None
+    subtree = range(verb.left_edge.i, verb.right_edge.i + 1)  # a subtree is contiguous
     own = [e for e in dates if e.root.i in subtree]
     # Else the sentence's one date, when it hangs from a verb the event's clause hangs from
     # ("On Monday, Seoul said X sent"), not from a clause of its own ("which it annexed in 2014").
