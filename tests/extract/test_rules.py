@@ -405,6 +405,13 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Iran and Russia sealed a partnership treaty in January 2025.",
         {("AGREE", "IRN", "RUS"), ("AGREE", "RUS", "IRN")},
     ),
+    # more words for coercion and concession
+    ("Moscow impounded two Ukrainian grain ships.", {("COERCE", "RUS", "UKR")}),
+    ("Russian jets buzzed a US destroyer.", {("COERCE", "RUS", "USA")}),
+    ("Serbia suspended its sanctions on Kosovo goods.", {("CONCEDE", "SRB", "XKX")}),
+    ("The EU unfroze 10 billion euros of Hungarian funds.", {("CONCEDE", "EU", "HUN")}),
+    ("Armenia ceded four villages to Azerbaijan.", {("CONCEDE", "ARM", "AZE")}),
+    ("Kyiv ruled out ceding any territory.", {("REJECT", "UKR", None)}),
     # a capital named for an event of an earlier time stands for the state of that time
     (
         "Moscow and Pyongyang signed the treaty of friendship in July 1961.",
