@@ -17,7 +17,7 @@ def _words(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 8]) for i in range(max(0, len(words) - 7))}
 
 
-@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl"])
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl"])
 def test_the_gold_sets_load_and_do_not_overlap(name: str) -> None:
     blind = load_gold(GOLD / "blind.jsonl") + load_gold(GOLD / "blind2.jsonl")
     dev = load_gold(GOLD / name)

@@ -412,6 +412,9 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     ("The EU unfroze 10 billion euros of Hungarian funds.", {("CONCEDE", "EU", "HUN")}),
     ("Armenia ceded four villages to Azerbaijan.", {("CONCEDE", "ARM", "AZE")}),
     ("Kyiv ruled out ceding any territory.", {("REJECT", "UKR", None)}),
+    ("Beijing reopened its border with Mongolia.", {("CONCEDE", "CHN", "MNG")}),
+    ("Washington paused tariffs on Mexican goods.", {("CONCEDE", "USA", "MEX")}),
+    ("Tokyo accepted a US demand to cut chip exports.", {("CONCEDE", "JPN", "USA")}),
     # a capital named for an event of an earlier time stands for the state of that time
     (
         "Moscow and Pyongyang signed the treaty of friendship in July 1961.",

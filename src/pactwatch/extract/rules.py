@@ -491,6 +491,8 @@ def _verb_target(
         owner = _mention_at(obj_token, ctx)
         acting = {s.ref.code for s in sources}
         target = owner if owner is not None and owner.ref.code not in acting else None
+    if target is None and event_type == "CONCEDE" and obj_token is not None and not frame.passive:
+        target = _mention_at(obj_token, ctx)  # "accepted a US demand": conceded to its maker
     if target is None and event_type == "SANCTION" and obj_token is not None:
         # "joined the sanctions on Russia": the one the sanctions are on
         target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
