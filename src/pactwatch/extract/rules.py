@@ -498,7 +498,25 @@ def _verb_target(
         target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
     if target is None and (event_type in {"ASSAULT", "COERCE"} or frame.mode == "visit"):
         target = _place_target(verb, obj_token, sources, ctx)
+    if target is None and event_type in {"ASSAULT", "COERCE"}:
+        target = _accuser(verb, sources, ctx)
     return target
+
+
+_ACCUSING = {"accuse", "blame", "charge"}
+
+
+def _accuser(verb: Any, sources: list[Mention], ctx: _Context) -> Mention | None:
+    """ "Lithuania accused Belarus of pushing migrants across the border": with no one else
+    named, the act complained of was done to the accuser."""
+    if verb.dep_ != "pcomp" or verb.head.dep_ != "prep" or verb.head.lower_ != "of":
+        return None
+    accusing = verb.head.head
+    if accusing.lemma_.lower() not in _ACCUSING:
+        return None
+    acting = {s.ref.code for s in sources}
+    accuser = next((m for m in _sources(accusing, False, ctx) if m.ref.code not in acting), None)
+    return accuser
 
 
 def _final_type(
@@ -813,13 +831,13 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
     modifiers = [
         c for c in token.children if c.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}
     ]
-    # "a US Treasury official": the actor may sit one compound further in; "Chinese-flagged
-    # tankers": or in front of the adjective
+    # "a US Treasury official", "Chinese coast guard officers": the actor may sit one compound
+    # further in; "Chinese-flagged tankers": or in front of the adjective
     modifiers += [
         g
         for c in modifiers
         for g in c.children
-        if (c.dep_ == "compound" and g.dep_ == "compound")
+        if (c.dep_ == "compound" and g.dep_ in {"compound", "amod"})
         or (c.dep_ == "amod" and g.dep_ in {"npadvmod", "compound"} and g.i < c.i)
     ]
     for child in modifiers:
