@@ -397,6 +397,8 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)  # not "that X had sent"
+        # nor a misparsed main verb with its own object: "agents abducted at least 17 citizens"
+        and not any(c.dep_ == "dobj" for c in verb.children)
     )
     # "vowed to retaliate if attacked": a bare participle after "if" is a passive with no agent
     bare = verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "aux"} for c in verb.children)
@@ -498,9 +500,21 @@ def _verb_target(
         target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
     if target is None and (event_type in {"ASSAULT", "COERCE"} or frame.mode == "visit"):
         target = _place_target(verb, obj_token, sources, ctx)
+    if target is None and event_type in _ON_OWNER and obj_token is not None:
+        owner = _possessive_pronoun(obj_token)  # "harassed its ships", "rammed one of its boats"
+        target = _antecedent(owner, sources, ctx) if owner is not None else None
     if target is None and event_type in {"ASSAULT", "COERCE"}:
         target = _accuser(verb, sources, ctx)
     return target
+
+
+def _possessive_pronoun(obj: Any) -> Any | None:
+    of = _pobj_of(obj, {"prep"}, {"of"})
+    for noun in (obj, of) if of is not None else (obj,):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in {"its", "their", "her", "his"}:
+            return owner
+    return None
 
 
 _ACCUSING = {"accuse", "blame", "charge"}
@@ -988,7 +1002,22 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
         node = node.head
     if node.dep_ == "acl" and node.i != verb.i and node.head.pos_ == "NOUN":
         return _with_conjuncts(node.head, ctx)
+    if _acting_noun(verb):
+        return _with_conjuncts(verb.head, ctx)
     return []
+
+
+def _acting_noun(verb: Any) -> bool:
+    """A main verb misparsed as a modifier ("North Korean agents abducted at least 17 citizens"):
+    a past-tense verb with an object, hanging from a noun, is done by that noun. Not "a
+    resolution condemning the annexation" (a document), nor "the decision to send troops"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBN"}
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children)
+    )
 
 
 _VOWS = {"vow", "pledge", "promise", "swear"}
