@@ -58,6 +58,7 @@ EVENT_KEYS = {
     "mode",
     "date",
     "date_note",  # an addition to DESIGN: how a relative date was resolved
+    "target_note",  # an addition to DESIGN: how a target the verb did not name was found
     "location",
     "supplied_by",
     "modality",

@@ -270,6 +270,7 @@ def _event_row(event: Event) -> dict[str, object]:
         "published": event.published,
         "date": event.date,
         "date_note": event.date_note,
+        "target_note": event.target_note,
         "source": event.source,
         "source_role": event.source_role,
         "target": event.target,

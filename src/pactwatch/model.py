@@ -85,6 +85,7 @@ class Event(_Frozen):
     mode: str | None = None
     date: str | None = None
     date_note: str | None = None  # how a relative date ("last month") was resolved
+    target_note: str | None = None  # how a target not named by the verb's phrases was found
     location: Location | None = None
     supplied_by: list[str] = Field(default_factory=list)
     modality: Modality

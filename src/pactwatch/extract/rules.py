@@ -413,6 +413,8 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
         obj_token = verb.head  # "the embargo it imposed on Turkey": what the clause is about
     obj_entry = _object_entry(obj_token, ctx.lexicon)
     allowed = ctx.lexicon.object_verbs.get(entry.lemma)
+    if obj_entry is None and allowed is not None and "national" in allowed:
+        obj_entry = _a_person(obj_token, ctx)  # "freed Otto Warmbier", "held Evan Gershkovich"
     if (entry.needs == "object" or allowed is not None) and (
         obj_entry is None
         or (
@@ -498,12 +500,21 @@ def _verb_target(
     if target is None and event_type == "SANCTION" and obj_token is not None:
         # "joined the sanctions on Russia": the one the sanctions are on
         target = _prep_actor(verb, obj_token, {"on", "against"}, ctx)
-    if target is None and (event_type in {"ASSAULT", "COERCE"} or frame.mode == "visit"):
-        target = _place_target(verb, obj_token, sources, ctx)
-    if target is None and event_type in _ON_OWNER and obj_token is not None:
-        owner = _possessive_pronoun(obj_token)  # "harassed its ships", "rammed one of its boats"
+    return target or _owner_of_what_was_hit(verb, frame, sources, ctx)
+
+
+def _owner_of_what_was_hit(
+    verb: Any, frame: _VerbFrame, sources: list[Mention], ctx: _Context
+) -> Mention | None:
+    """The state owning the place attacked or visited; the antecedent of "its" in "harassed its
+    ships"; the accuser in "accused Belarus of pushing migrants across the border"."""
+    target = None
+    if frame.type in {"ASSAULT", "COERCE"} or frame.mode == "visit":
+        target = _place_target(verb, frame.obj, sources, ctx)
+    if target is None and frame.type in _ON_OWNER and frame.obj is not None:
+        owner = _possessive_pronoun(frame.obj)
         target = _antecedent(owner, sources, ctx) if owner is not None else None
-    if target is None and event_type in {"ASSAULT", "COERCE"}:
+    if target is None and frame.type in {"ASSAULT", "COERCE"}:
         target = _accuser(verb, sources, ctx)
     return target
 
@@ -529,8 +540,7 @@ def _accuser(verb: Any, sources: list[Mention], ctx: _Context) -> Mention | None
     if accusing.lemma_.lower() not in _ACCUSING:
         return None
     acting = {s.ref.code for s in sources}
-    accuser = next((m for m in _sources(accusing, False, ctx) if m.ref.code not in acting), None)
-    return accuser
+    return next((m for m in _sources(accusing, False, ctx) if m.ref.code not in acting), None)
 
 
 def _final_type(
@@ -742,9 +752,46 @@ def _events(
         how = replace(how, modality="intended", speaker=how.speaker or pledger)
     speaker = _mention_at(how.speaker, ctx) if how.speaker is not None else None
     frame = _Frame(verb=verb, obj=obj, type=event_type, mode=mode, stance=how, speaker=speaker)
-    for source, to in pairs:
+    acting = {s.ref.code for s, _ in pairs}
+    for source, named in pairs:
+        guessed = named is None and event_type in _DIRECTED
+        to = _other_party(verb, acting, ctx) if guessed else named
         if to is None or to.ref.code != source.ref.code:
-            yield _event(frame, source, to, ctx)
+            event = _event(frame, source, to, ctx)
+            if guessed and to is not None:
+                note = f"not named by the verb; the first other party in its sentence ({to.text})"
+                confidence = round(event.confidence - 0.15, 2)  # as if no target were found
+                event = event.model_copy(update={"target_note": note, "confidence": confidence})
+            yield event
+
+
+# Acts that are always done to someone: when the verb's own phrases name no target, the other
+# party is the first actor named in the same sentence that is not one of those acting ("Kyiv
+# relented after months of pressure from Warsaw"). The event says so in its target_note. Not
+# withdrawals, deployments or statements of support, which often have no one on the other side,
+# nor transfers, whose recipient feeds the flows and is better left unknown than guessed.
+_DIRECTED = {
+    "ACCUSE",
+    "AGREE",
+    "ASSAULT",
+    "COERCE",
+    "CONCEDE",
+    "CONSULT",
+    "COOPERATE",
+    "REJECT",
+    "REQUEST",
+    "SANCTION",
+    "THREATEN",
+}
+
+
+def _other_party(verb: Any, acting: set[str], ctx: _Context) -> Mention | None:
+    sent = verb.sent
+    for i in range(sent.start, sent.end):
+        mention = ctx.mentions.get(i)
+        if mention is not None and mention.ref.code not in acting:
+            return mention
+    return None
 
 
 def _event(frame: _Frame, source: Mention, target: Mention | None, ctx: _Context) -> Event:
@@ -857,7 +904,13 @@ def _mention_at(token: Any, ctx: _Context) -> Mention | None:
     for child in modifiers:
         if child.i in ctx.mentions:
             return ctx.mentions[child.i]
-    return _of_phrase_actor(token, ctx)
+    found = _of_phrase_actor(token, ctx)
+    if found is None and token.ent_type_ == "PERSON":
+        # "Otto Warmbier, an American student": a person unknown to the registry is the
+        # national of the state their apposition names
+        described = (c for c in token.children if c.dep_ == "appos")
+        found = next((m for m in (_mention_at(c, ctx) for c in described) if m), None)
+    return found
 
 
 def _of_phrase_actor(token: Any, ctx: _Context) -> Mention | None:
@@ -1000,10 +1053,9 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
         if controlled:
             return controlled
         node = node.head
-    if node.dep_ == "acl" and node.i != verb.i and node.head.pos_ == "NOUN":
+    acting_noun = node.i == verb.i and _acting_noun(verb)
+    if node.dep_ == "acl" and (acting_noun or (node.i != verb.i and node.head.pos_ == "NOUN")):
         return _with_conjuncts(node.head, ctx)
-    if _acting_noun(verb):
-        return _with_conjuncts(verb.head, ctx)
     return []
 
 
@@ -1187,6 +1239,14 @@ def _object_entry(obj: Any | None, lexicon: Lexicon) -> ObjectEntry | None:
     if obj.tag_ in {"NNS", "NNPS"} and "national" in lexicon.objects and _is_people(obj):
         return lexicon.objects["national"]  # "freed five Iranians", "detained two Canadians"
     return None
+
+
+def _a_person(token: Any | None, ctx: _Context) -> ObjectEntry | None:
+    """Someone named who is not an actor of the registry is a state's national: what is freed,
+    held or expelled when the verb takes people."""
+    if token is None or token.ent_type_ != "PERSON" or token.i in ctx.mentions:
+        return None
+    return ctx.lexicon.objects.get("national")
 
 
 def _is_people(token: Any) -> bool:

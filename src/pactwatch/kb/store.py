@@ -88,7 +88,7 @@ _EVENT_COLUMNS = (
     "e.id, e.doc_id, d.url, d.published, e.span_start, e.span_end, e.span_text, e.source, "
     "e.source_role, e.target, e.target_role, e.type, e.mode, e.date, e.location_name, "
     "e.location_state, e.supplied_by, e.modality, e.polarity, e.attributed_to, e.quantities, "
-    "e.confidence, e.date_note"
+    "e.confidence, e.date_note, e.target_note"
 )
 
 
@@ -588,6 +588,7 @@ class Store:
                 json.dumps([q.model_dump() for q in e.quantities]),
                 e.confidence,
                 e.date_note,
+                e.target_note,
             ]
             for e in events
         ]
@@ -642,6 +643,7 @@ class Store:
             quantities,
             confidence,
             date_note,
+            target_note,
         ) = row
         return Event(
             id=eid,
@@ -657,6 +659,7 @@ class Store:
             mode=mode,
             date=date,
             date_note=date_note,
+            target_note=target_note,
             location=Location(name=loc_name, state=loc_state) if loc_name else None,
             supplied_by=list(supplied_by or []),
             modality=modality,

@@ -51,6 +51,7 @@ def plover_record(event: Event) -> dict[str, Any]:
             "polarity": event.polarity,
             "attributed_to": event.attributed_to,
             "date_note": event.date_note,
+            "target_note": event.target_note,
             "location": event.location.model_dump() if event.location else None,
             "supplied_by": list(event.supplied_by),
             "quantities": [q.model_dump() for q in event.quantities],
