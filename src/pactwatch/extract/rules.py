@@ -684,9 +684,7 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
     if len(towards) > 1:
         # "offered to mediate between Russia and Ukraine": one event towards each
         pairs = [(s, t) for s in sources for t in towards]
-    # talks need two parties; a ban lifted at home concedes to no one
-    needs_target = entry.needs == "target" or entry.requires_target or event_type == "CONSULT"
-    if needs_target and all(t is None for _, t in pairs):
+    if _lacks_a_target(verb, entry, event_type, pairs, ctx):
         return
     if event_type == "ASSAULT" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOWS:
         # "Israel vowed to retaliate against Iran": the vow is a threat, and it was made
@@ -703,6 +701,24 @@ def _events_for_verb(verb: Any, entry: VerbEntry, ctx: _Context) -> Iterator[Eve
         # "fought alongside Russian troops against Ukrainian units": aid to one, attack on the other
         against: list[tuple[Mention, Mention | None]] = [(s, enemy) for s in sources]
         yield from _events(verb, None, against, ctx, event_type="ASSAULT", mode="armed_attack")
+
+
+def _lacks_a_target(
+    verb: Any,
+    entry: VerbEntry,
+    event_type: str,
+    pairs: list[tuple[Mention, Mention | None]],
+    ctx: _Context,
+) -> bool:
+    """Talks need two parties; a ban lifted at home concedes to no one. Coercion needs someone
+    coerced, who may be named only elsewhere in the sentence ("arrested a correspondent in
+    Moscow's row with Washington"), and is then guessed as in _events."""
+    needs_target = entry.needs == "target" or entry.requires_target or event_type == "CONSULT"
+    if not needs_target or any(t is not None for _, t in pairs):
+        return False
+    if entry.needs == "target" and event_type == "COERCE":
+        return _other_party(verb, {s.ref.code for s, _ in pairs}, ctx) is None
+    return True
 
 
 _PLEDGES = {"pledge", "promise", "offer", "vow"}
