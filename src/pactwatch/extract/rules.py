@@ -1195,6 +1195,11 @@ def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any 
     if passive and any(c.dep_ == "dobj" for c in verb.children):
         deps = ("dobj",)  # "Ukraine was handed a batch of missiles": the thing handed
     found = [child for child in verb.children if child.dep_ in deps]
+    if not found and not passive and verb.lemma_.lower() == "let":
+        # "let five abductees return", "let the trucks go": who was let go
+        gone = (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"})
+        gone = (c for c in gone if c.lemma_.lower() in _LET_GO)
+        found = [s for c in gone for s in c.children if s.dep_ == "nsubj"][:1]
     if particle is not None and any(c.lemma_.lower() in {"name", "signature"} for c in found):
         found = []  # "put their names to the treaty": what is signed is the particle's object
     # "sent to Russia thousands of shells" / "provide Pyongyang with oil"
@@ -1211,6 +1216,9 @@ def _object_token(verb: Any, passive: bool, particle: str | None = None) -> Any 
         shared = (c for conj in verb.children if conj.dep_ == "conj" for c in conj.children)
         return next((c for c in shared if c.dep_ == "dobj"), None)
     return with_object
+
+
+_LET_GO = {"go", "return", "leave", "fly", "depart", "sail", "travel", "come", "head"}
 
 
 def _a_name(token: Any) -> bool:
