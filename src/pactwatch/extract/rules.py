@@ -717,7 +717,7 @@ def _lacks_a_target(
     if not needs_target or any(t is not None for _, t in pairs):
         return False
     if entry.needs == "target" and event_type == "COERCE":
-        return _other_party(verb, {s.ref.code for s, _ in pairs}, ctx) is None
+        return _other_party(verb, {s.ref.code for s, _ in pairs}, ctx, coerced=True) is None
     return True
 
 
@@ -771,7 +771,8 @@ def _events(
     acting = {s.ref.code for s, _ in pairs}
     for source, named in pairs:
         guessed = named is None and event_type in _DIRECTED
-        to = _other_party(verb, acting, ctx) if guessed else named
+        coerced = event_type == "COERCE"
+        to = _other_party(verb, acting, ctx, coerced=coerced) if guessed else named
         if to is None or to.ref.code != source.ref.code:
             event = _event(frame, source, to, ctx)
             if guessed and to is not None:
@@ -801,12 +802,19 @@ _DIRECTED = {
 }
 
 
-def _other_party(verb: Any, acting: set[str], ctx: _Context) -> Mention | None:
+def _other_party(
+    verb: Any, acting: set[str], ctx: _Context, *, coerced: bool = False
+) -> Mention | None:
     sent = verb.sent
     for i in range(sent.start, sent.end):
         mention = ctx.mentions.get(i)
-        if mention is not None and mention.ref.code not in acting:
-            return mention
+        if mention is None or mention.ref.code in acting:
+            continue
+        token = ctx.doc[mention.end - 1]
+        acts = token.dep_ == "poss" and token.head.lemma_.lower() in ctx.lexicon.nouns
+        if coerced and acts:
+            continue  # "arrested her at Washington's request": the one asking, not the one held
+        return mention
     return None
 
 
