@@ -451,6 +451,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     # a named person unknown to the registry is the national of the state their apposition names
     ("Iran freed Jean Dupont, a French aid worker, on Monday.", {("CONCEDE", "IRN", "FRA")}),
     ("Sailors from Norway held by Russian guards for a week.", {("COERCE", "RUS", "NOR")}),
+    # a base handed back is a withdrawal, towards no one
+    ("Italian troops handed the base back to Niger's army.", {("RETREAT", "ITA", None)}),
     # people let go are conceded to their state
     ("Pakistan let the Indian fishermen go after a year in jail.", {("CONCEDE", "PAK", "IND")}),
     # an act an accuser complains of, done to no one named, was done to the accuser
