@@ -453,6 +453,9 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     ("Sailors from Norway held by Russian guards for a week.", {("COERCE", "RUS", "NOR")}),
     # a base handed back is a withdrawal, towards no one
     ("Italian troops handed the base back to Niger's army.", {("RETREAT", "ITA", None)}),
+    # a named place ceded is territory; yielding to someone concedes to them
+    ("Armenia returned Kalbajar to Azerbaijan in 2020.", {("CONCEDE", "ARM", "AZE")}),
+    ("Moldova yielded to Moscow over the gas contract.", {("CONCEDE", "MDA", "RUS")}),
     # people let go are conceded to their state
     ("Pakistan let the Indian fishermen go after a year in jail.", {("CONCEDE", "PAK", "IND")}),
     # an act an accuser complains of, done to no one named, was done to the accuser

@@ -415,6 +415,8 @@ def _verb_frame(verb: Any, entry: VerbEntry, ctx: _Context) -> _VerbFrame | None
     allowed = ctx.lexicon.object_verbs.get(entry.lemma)
     if obj_entry is None and allowed is not None and "national" in allowed:
         obj_entry = _a_person(obj_token, ctx)  # "freed Otto Warmbier", "held Evan Gershkovich"
+    if obj_entry is None and allowed is not None and "territory" in allowed:
+        obj_entry = _a_territory(obj_token, entry, ctx)  # "will never cede Crimea"
     if (entry.needs == "object" or allowed is not None) and (
         obj_entry is None
         or (
@@ -1279,6 +1281,16 @@ def _a_person(token: Any | None, ctx: _Context) -> ObjectEntry | None:
     if token is None or token.ent_type_ != "PERSON" or token.i in ctx.mentions:
         return None
     return ctx.lexicon.objects.get("national")
+
+
+def _a_territory(token: Any | None, entry: VerbEntry, ctx: _Context) -> ObjectEntry | None:
+    """A named place is territory when it is conceded: ceded, returned or handed back."""
+    if token is None or entry.type != "CONCEDE" or token.i in ctx.mentions:
+        return None
+    known = load_world().places.get(token.text.lower()) is not None
+    if not known and token.ent_type_ not in {"GPE", "LOC"}:
+        return None
+    return ctx.lexicon.objects.get("territory")
 
 
 def _is_people(token: Any) -> bool:
