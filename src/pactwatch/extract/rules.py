@@ -329,7 +329,9 @@ def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
                 entry = lexicon.verbs.get(f"{lemma} {child.lower_}")
                 if entry is not None:
                     return entry
-                particle = particle or child.dep_ == "prt"
+                # "seized off Sakhalin": a "particle" with an object is a preposition
+                bare = not any(g.dep_ == "pobj" for g in child.children)
+                particle = particle or (child.dep_ == "prt" and bare)
         # A phrasal verb the lexicon does not list is another verb: "called off" is not "called".
         if particle:
             return None
