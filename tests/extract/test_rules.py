@@ -456,6 +456,10 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     # a named place ceded is territory; yielding to someone concedes to them
     ("Armenia returned Kalbajar to Azerbaijan in 2020.", {("CONCEDE", "ARM", "AZE")}),
     ("Moldova yielded to Moscow over the gas contract.", {("CONCEDE", "MDA", "RUS")}),
+    # forces ordered or moved out retreat, though the subject is a government; a person leaving
+    # a capital does not
+    ("Paris ordered its units out of Mali in 2022.", {("RETREAT", "FRA", None)}),
+    ("Kim left Moscow on Friday.", set()),
     # people let go are conceded to their state
     ("Pakistan let the Indian fishermen go after a year in jail.", {("CONCEDE", "PAK", "IND")}),
     # an act an accuser complains of, done to no one named, was done to the accuser

@@ -597,7 +597,10 @@ def _carried(verb: Any, ctx: _Context) -> Iterator[Event]:
 def _fit_subject(verb: Any, entry: VerbEntry, frame: _VerbFrame, ctx: _Context) -> bool:
     """ "Kim left Moscow" is no retreat, "Russian troops left the plant" is; nor are "Glaciers in
     Kyrgyzstan retreated" and "China's star swimmer withdrew"."""
-    if entry.forces and not _forces_subject(verb, ctx):
+    # "Russian troops left the plant", or forces as the object: "moved a brigade out"
+    moved = _object_entry(frame.obj, ctx.lexicon) if frame.obj is not None else None
+    forces = moved is not None and moved.type == "MOBILIZE"
+    if entry.forces and not (forces or _forces_subject(verb, ctx)):
         return False
     return frame.type != "RETREAT" or frame.passive or _acting_subject(verb, ctx)
 
