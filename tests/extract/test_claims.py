@@ -72,6 +72,12 @@ def test_a_range_is_kept_as_a_range_and_every_event_says_it_occurred() -> None:
     assert slots["aid:munitions"].value == "occurred"
 
 
+def test_a_share_is_no_amount_supplied() -> None:
+    share = Quantity(low=None, high=40, unit="%", item=None, text="up to 40%")
+    claims = claims_from_events([_event("a", mode="munitions", quantities=[share])])
+    assert [c.slot for c in claims] == ["aid:munitions"]
+
+
 def test_a_dated_treaty_act_is_a_claim_about_the_treaty() -> None:
     signed = [
         _event("a", type="AGREE", mode="treaty_signed", date="2024-06-19", modality="asserted"),

@@ -84,8 +84,8 @@ def _statements(event: Event) -> list[_Statement]:
         found.append((f"treaty {parties}", _TREATY_SLOTS[event.mode], event.date, None))
     if event.type in {"AID", "MOBILIZE"}:
         for quantity in event.quantities:
-            if quantity.unit == "USD" or not (quantity.item or quantity.unit):
-                continue
+            if quantity.unit in {"USD", "%"} or not (quantity.item or quantity.unit):
+                continue  # money is a flow of its own; a share ("up to 40%") is no amount
             value: str | float | Range = (
                 quantity.value
                 if quantity.value is not None
