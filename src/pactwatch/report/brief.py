@@ -5,18 +5,20 @@ Article text is untrusted: every value goes through Jinja's autoescape.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
 import jinja2
+from markupsafe import Markup
 
 from pactwatch._version import __version__
-from pactwatch.extract.claims import claims_from_events
 from pactwatch.kb import Store
-from pactwatch.model import PLOVER_TYPES, Document, Event
-from pactwatch.verify import Sources, find_conflicts, load_reference, reversals
+from pactwatch.model import PLOVER_TYPES
+from pactwatch.report.views import build
 
 
 @dataclass(frozen=True)
@@ -50,47 +52,34 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
 
 
-def _context_snippet(text: str, event: Event, width: int = 90) -> tuple[str, str, str]:
-    """(before, span, after) around an event's span, cut at word boundaries."""
-    start, end = event.span.start, event.span.end
-    before = text[max(0, start - width) : start]
-    after = text[end : end + width]
-    if start - width > 0 and " " in before:
-        before = "… " + before.split(" ", 1)[1]
-    if end + width < len(text) and " " in after:
-        after = after.rsplit(" ", 1)[0] + " …"
-    return before, text[start:end], after
+def static_text(name: str) -> str:
+    """One of the report's static assets (the stylesheet and the timeline filter script)."""
+    return resources.files("pactwatch.report").joinpath("static", name).read_text("utf-8")
+
+
+def csp_hash(script: str) -> str:
+    """The Content-Security-Policy source that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def render_briefing(
     store: Store, *, sample: bool, generated: dt.datetime | None = None
 ) -> tuple[str, BriefSummary]:
     stats = store.stats()
-    documents = store.documents()
-    events = store.events()
-    texts: dict[str, str] = {}
-    by_doc: dict[str, Document] = {d.id: d for d in documents}
+    v = build(store)
     grouped: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for event in events:
-        if event.doc_id not in texts:
-            texts[event.doc_id] = store.document_text(event.doc_id) or ""
-        before, span, after = _context_snippet(texts[event.doc_id], event)
-        grouped[event.type].append(
+    for item in v.timeline:
+        grouped[item.event.type].append(
             {
-                "event": event,
-                "doc": by_doc.get(event.doc_id),
-                "before": before,
-                "span": span,
-                "after": after,
+                "event": item.event,
+                "doc": item.doc,
+                "before": item.before,
+                "span": item.span,
+                "after": item.after,
             }
         )
     order = [t for t in PLOVER_TYPES if t in grouped]
-    sources = Sources(
-        urls={d.id: d.url or d.path for d in documents},
-        originals={d.id: d.duplicate_of for d in documents if d.duplicate_of},
-    )
-    claims = claims_from_events(events, dict(sources.originals))
-    record = load_reference()
     summary = BriefSummary(
         documents=stats.documents,
         ok=stats.ok,
@@ -100,19 +89,19 @@ def render_briefing(
         events=stats.events,
         events_by_modality=stats.events_by_modality,
     )
+    script = static_text("pactwatch.js")
     html = (
         _environment()
         .get_template("briefing.html.j2")
         .render(
+            v=v,
             sample=sample,
-            stats=stats,
-            summary=summary,
-            documents=[d for d in documents if d.status == "ok"],
-            errors=[d for d in documents if d.status == "error"],
-            not_coded=store.not_coded(),
+            documents=v.documents,
             groups=[(t, grouped[t]) for t in order],
-            conflicts=find_conflicts(claims, record, sources),
-            timelines=reversals(claims, record, sources),
+            # our own packaged assets, never article text
+            css=Markup(static_text("pactwatch.css")),  # noqa: S704
+            script=Markup(script),  # noqa: S704
+            script_hash=csp_hash(script),
             version=__version__,
             generated=(generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC"),
         )
