@@ -46,7 +46,7 @@ def ingest(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read files, folders or '-' (JSONL on stdin) into the store at ``db``; idempotent."""
-    with Store(db) as store:
+    with Store(db, wait=(settings or load_settings()).store.lock_wait) as store:
         return _ingest(
             [str(p) for p in paths],
             store,

@@ -678,9 +678,33 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8765,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="PACTWATCH_TOKEN",
+            help="Required of every request (?token=, a Bearer header or the cookie the first "
+            "visit sets); needed when binding beyond loopback.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the local web app over the store (read-only)."""
-    _not_built("serve", "the web app comes with the analysis release")
+    """Serve the local web app over the store (read-only; an ingest can run meanwhile)."""
+    import uvicorn  # noqa: PLC0415  # the app's dependencies load only when serving
+
+    from pactwatch.web.app import create_app  # noqa: PLC0415
+
+    path = db or _default_db()
+    if host not in {"127.0.0.1", "localhost", "::1"} and not token:
+        err.print(
+            f"serve: binding {host} exposes the store beyond this machine; "
+            "give --token (or PACTWATCH_TOKEN) so that only those who have it can read"
+        )
+        raise typer.Exit(2)
+    if not path.exists():
+        err.print(f"serve: no store at {path}; run `pactwatch ingest PATH --db {path}` first")
+        raise typer.Exit(2)
+    where = f"http://{host}:{port}/" + (f"?token={token}" if token else "")
+    err.print(f"serving {path} at {where} (Ctrl-C stops)")
+    uvicorn.run(create_app(path, token=token), host=host, port=port, log_level="warning")
 
 
 class ExportFormat(StrEnum):

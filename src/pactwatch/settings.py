@@ -36,6 +36,7 @@ class IngestSettings:
 class StoreSettings:
     default_path: str = "pactwatch.duckdb"
     memory_limit: str = "32MB"
+    lock_wait: float = 30.0
 
 
 @dataclass(frozen=True)

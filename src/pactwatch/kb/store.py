@@ -11,6 +11,7 @@ import importlib.util
 import json
 import re
 import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,7 +169,10 @@ def _pandas_absent_once() -> None:
 class Store:
     """A pactwatch DuckDB file. Use as a context manager; open read-only to only query."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
+        """Open (and migrate, unless read-only) the store at ``path``. ``wait``: how many seconds
+        to keep trying while another process holds the file's lock (the web app reads in short
+        turns, so an ingest started while it runs waits for a gap instead of failing)."""
         _pandas_absent_once()
         self._in_transaction = False
         self._errors: set[str] | None = None  # locators of inputs recorded as failed
@@ -177,8 +181,24 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}", code="PW-STORE-002")
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self._con = self._connect()
+                break
+            except StoreError as exc:
+                if exc.code != "PW-STORE-001" or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+        if read_only:
+            self._check_marker()
+        else:
+            self.migrate()
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        read_only = self.read_only
         try:
-            self._con = duckdb.connect(
+            return duckdb.connect(
                 str(self.path),
                 read_only=read_only,
                 config={
@@ -202,10 +222,6 @@ class Store:
             raise StoreError(
                 f"{self.path} is not a DuckDB file: {exc}", code="PW-STORE-002"
             ) from exc
-        if read_only:
-            self._check_marker()
-        else:
-            self.migrate()
 
     # -- lifecycle -----------------------------------------------------------------------------
     def close(self) -> None:
