@@ -84,13 +84,6 @@ def test_help_lists_all_twelve_commands() -> None:
         assert "--db" in sub.stdout or (command == "docs" and "show" in sub.stdout), command
 
 
-@pytest.mark.parametrize("args", [["serve"]])
-def test_commands_not_built_yet_say_so_and_exit_3(args: list[str], tmp_path: Path) -> None:
-    result = runner.invoke(app, [*args, "--db", str(tmp_path / "s.duckdb")])
-    assert result.exit_code == 3
-    assert "PW-CLI-003" in result.stderr and "not built yet" in result.stderr
-
-
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ingest"]).exit_code == 2  # no PATH
     assert runner.invoke(app, ["events", "--format", "yaml"]).exit_code == 2

@@ -109,9 +109,12 @@ def _sources(store: Store) -> Sources:
 
 
 def _verification_inputs(
-    db: str | Path | None, reference: Sequence[str | Path]
+    db: str | Path | Store | None, reference: Sequence[str | Path]
 ) -> tuple[list[Claim], Sources, list[Fact]]:
     record = load_reference(tuple(reference))
+    if isinstance(db, Store):
+        found, sources = db.events(), _sources(db)
+        return claims_from_events(found, dict(sources.originals)), sources, record
     if db is None or not Path(db).exists():
         return [], Sources(), record
     with Store(db, read_only=True) as store:
@@ -143,14 +146,15 @@ def _must_exist(db: str | Path) -> None:
 
 def check(
     statement: str,
-    db: str | Path | None = None,
+    db: str | Path | Store | None = None,
     *,
     reference: Sequence[str | Path] = (),
     today: dt.date | None = None,
     settings: Settings | None = None,
 ) -> Verdict:
     """A verdict on one statement (supported, contradicted, cannot_decide) with the evidence for
-    and against it from the record, the treaty files and the store at ``db``, if given."""
+    and against it from the record, the treaty files and the store at ``db`` (a path or an open
+    Store), if given."""
     claims_, sources, record = _verification_inputs(db, reference)
     knowledge = Knowledge(
         record=record, commitments=load_commitments(), claims=claims_, sources=sources

@@ -100,15 +100,6 @@ def _fail(exc: PactwatchError) -> NoReturn:
     raise typer.Exit(EXIT_NOT_BUILT if isinstance(exc, NotBuiltError) else EXIT_FAILED)
 
 
-def _not_built(command: str, what: str) -> NoReturn:
-    _fail(
-        NotBuiltError(
-            f"`pactwatch {command}` is not built yet in pactwatch {__version__}: {what} "
-            "(see the roadmap in README.md)"
-        )
-    )
-
-
 class _ProgressBar:
     """Ingest progress on stderr: a bar over the input files on a terminal; otherwise (a log, a
     pipe) one plain line per batch written."""

@@ -37,6 +37,7 @@ class StoreSettings:
     default_path: str = "pactwatch.duckdb"
     memory_limit: str = "32MB"
     lock_wait: float = 30.0
+    serve_memory_limit: str = "256MB"
 
 
 @dataclass(frozen=True)

@@ -169,16 +169,25 @@ def _pandas_absent_once() -> None:
 class Store:
     """A pactwatch DuckDB file. Use as a context manager; open read-only to only query."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        wait: float = 0.0,
+        memory_limit: str | None = None,
+    ) -> None:
         """Open (and migrate, unless read-only) the store at ``path``. ``wait``: how many seconds
         to keep trying while another process holds the file's lock (the web app reads in short
-        turns, so an ingest started while it runs waits for a gap instead of failing)."""
+        turns, so an ingest started while it runs waits for a gap instead of failing).
+        ``memory_limit``: DuckDB's buffer pool for this process, instead of the setting."""
         _pandas_absent_once()
         self._in_transaction = False
         self._errors: set[str] | None = None  # locators of inputs recorded as failed
         self._types: dict[str, dict[str, str]] = {}  # table -> column -> SQL type
         self.path = Path(path)
         self.read_only = read_only
+        self._memory_limit = memory_limit or load_settings().store.memory_limit
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}", code="PW-STORE-002")
         deadline = time.monotonic() + wait
@@ -202,7 +211,7 @@ class Store:
                 str(self.path),
                 read_only=read_only,
                 config={
-                    "memory_limit": load_settings().store.memory_limit,
+                    "memory_limit": self._memory_limit,
                     # Give freed memory back instead of caching up to 128 MB of it, and write
                     # committed data to the file every 4 MB of log rather than every 16 MB (until
                     # then DuckDB holds it in memory): an ingest's memory stays flat.

@@ -31,10 +31,13 @@ from pydantic import BaseModel, ValidationError
 from pactwatch import api
 from pactwatch._version import __version__
 from pactwatch.commitments import Scenario, evaluate_scenario, load_commitments
+from pactwatch.commitments.from_store import scenario_from_events
 from pactwatch.errors import PactwatchError, StoreError
+from pactwatch.extract.claims import claims_from_events
 from pactwatch.kb import EventFilter, Store
 from pactwatch.model import Event
 from pactwatch.report.views import Views, build, load_questions
+from pactwatch.settings import load_settings
 from pactwatch.web.search import SearchIndex
 
 CSP = (
@@ -42,6 +45,10 @@ CSP = (
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'"
 )
 READ_WAIT = 2.0  # seconds a request waits for an ingest's lock before answering 503
+# Store sessions open at once. DuckDB shares one buffer pool (store.memory_limit) among the
+# connections of a process, so unbounded concurrency would run it out of memory; queries are
+# short, so requests beyond these wait their turn.
+READERS = 3
 
 
 @dataclass
@@ -57,6 +64,7 @@ class _State:
     def __init__(self, db: Path) -> None:
         self.db = db
         self._lock = threading.Lock()
+        self._readers = threading.BoundedSemaphore(READERS)
         self._snapshot: _Snapshot | None = None
 
     def stamp(self) -> tuple[float, int]:
@@ -66,7 +74,11 @@ class _State:
 
     @contextmanager
     def store(self) -> Iterator[Store]:
-        with Store(self.db, read_only=True, wait=READ_WAIT) as store:
+        limit = load_settings().store.serve_memory_limit
+        with (
+            self._readers,
+            Store(self.db, read_only=True, wait=READ_WAIT, memory_limit=limit) as store,
+        ):
             yield store
 
     def snapshot(self) -> _Snapshot:
@@ -267,7 +279,10 @@ def _add_tools(app: FastAPI, state: _State, env: jinja2.Environment) -> None:
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_form(statement: str = "") -> HTMLResponse:
-        verdict = api.check(statement, db=state.db) if statement.strip() else None
+        verdict = None
+        if statement.strip():
+            with state.store() as store:
+                verdict = api.check(statement, db=store)
         return page("check.html.j2", statement=statement, verdict=verdict, title="Check")
 
 
@@ -308,7 +323,11 @@ def _add_api(app: FastAPI, state: _State) -> None:
 
     @app.get("/api/claims")
     def api_claims() -> list[dict[str, Any]]:
-        return [c.model_dump(mode="json") for c in api.claims(state.db)]
+        with state.store() as store:
+            documents = store.documents()
+            events = store.events()
+        originals = {d.id: d.duplicate_of for d in documents if d.duplicate_of}
+        return [c.model_dump(mode="json") for c in claims_from_events(events, originals)]
 
     @app.get("/api/conflicts")
     def api_conflicts() -> list[dict[str, Any]]:
@@ -334,7 +353,11 @@ def _add_api(app: FastAPI, state: _State) -> None:
 
     @app.get("/api/obligations")
     def api_obligations(as_of: dt.date | None = None, reported: bool = False) -> dict[str, Any]:
-        scenario, findings = api.obligations(state.db, as_of=as_of, include_reported=reported)
+        with state.store() as store:
+            events = store.events()
+        day = as_of or dt.date.today()
+        scenario = scenario_from_events(events, day, include_reported=reported)
+        findings = evaluate_scenario(scenario, load_commitments())
         return {
             "scenario": scenario.model_dump(mode="json"),
             "findings": [f.to_dict() for f in findings],
@@ -350,7 +373,9 @@ def _add_api(app: FastAPI, state: _State) -> None:
 
     @app.post("/api/check")
     def api_check(body: CheckBody) -> dict[str, Any]:
-        return api.check(body.statement, db=state.db).model_dump(mode="json")
+        with state.store() as store:
+            verdict = api.check(body.statement, db=store)
+        return verdict.model_dump(mode="json")
 
 
 @dataclass(frozen=True)
