@@ -57,6 +57,11 @@ CASES: list[tuple[str, dict[str, object]]] = [
         },
     ),
     (
+        # a move to do something is a step towards it, not the act
+        "Sweden moved to ratify the defence pact with Finland on Monday.",
+        {"source": "SWE", "target": "FIN", "type": "AGREE", "modality": "intended"},
+    ),
+    (
         "China might supply fuel to North Korea if the harvest fails.",
         {
             "source": "CHN",
