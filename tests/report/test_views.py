@@ -117,3 +117,30 @@ def test_network_edges_are_weighted_by_independent_origins() -> None:
     (edge,) = net.edges
     assert (edge.source, edge.target, edge.events, edge.origins) == ("PRK", "RUS", 4, 2)
     assert {n["id"] for n in net.nodes} == {"PRK", "RUS"}
+
+
+def test_every_kind_of_transfer_is_listed_with_how_sure_the_texts_are() -> None:
+    from pactwatch.report.views import flow_kinds, money  # noqa: PLC0415
+
+    cash = Quantity(value=20_000_000, unit="USD", item=None, text="$20 million")
+    events = [
+        _event("a", mode="technology", source="RUS", target="PRK"),
+        _event("b", mode="technology", source="RUS", target="PRK", modality="speculative"),
+        _event("c", mode="technology", source="RUS", target="PRK", polarity="negative"),
+        _event("d", mode="economic", source="RUS", target="PRK", quantities=[cash]),
+        _event(
+            "e", mode="economic", source="RUS", target="PRK", quantities=[cash], modality="intended"
+        ),  # a pledge is no payment
+    ]
+    kinds = {(k.source, k.target, k.kind): k for k in flow_kinds(events)}
+    tech = kinds[("RUS", "PRK", "technology")]
+    assert tech.counts == {
+        "asserted": 0,
+        "reported": 1,
+        "intended": 0,
+        "speculative": 1,
+        "denied": 1,
+    }
+    assert kinds[("RUS", "PRK", "money")].counts["intended"] == 1
+    (paid,) = money(events, {})
+    assert paid.slot == "USD_paid" and [p.low for p in paid.points] == [20_000_000]

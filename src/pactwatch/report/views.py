@@ -207,7 +207,7 @@ class FlowPoint:
     low: float | None
     high: float | None
     modality: str
-    claim: Claim
+    claim: Claim | None  # None for sums of money, which are read from the events
     sources: list[dict[str, Any]]  # {"doc_id", "url", "text", "attributed_to"}
 
 
@@ -261,6 +261,85 @@ def flows(claims: Iterable[Claim], urls: dict[str, str | None]) -> list[Flow]:
     for flow in found.values():
         flow.points.sort(key=lambda p: (p.as_of, p.low or 0))
     return sorted(found.values(), key=lambda f: (-len(f.points), f.subject, f.slot))
+
+
+_FLOW_KINDS = {
+    "munitions": "munitions",
+    "missiles": "missiles",
+    "military_materiel": "materiel",
+    "troop_deployment": "troops",
+    "labour": "labour",
+    "fuel": "oil and fuel",
+    "food": "food",
+    "economic": "money",
+    "technology": "technology",
+}
+
+
+@dataclass(frozen=True)
+class FlowKind:
+    """Transfers of one kind from one actor to another, however the texts state them."""
+
+    source: str
+    target: str | None
+    kind: str
+    counts: dict[str, int]  # by modality, and "denied"
+    first: str | None
+    last: str | None
+    events: list[Event]
+
+
+def flow_kinds(events: Iterable[Event]) -> list[FlowKind]:
+    """Every kind of transfer (materiel, troops, oil, food, money, technology ...) between two
+    actors, with how sure the texts are: most of them state no figure."""
+    grouped: dict[tuple[str, str | None, str], list[Event]] = defaultdict(list)
+    for e in events:
+        if e.type == "AID" and e.source and e.mode in _FLOW_KINDS:
+            grouped[(e.source, e.target, _FLOW_KINDS[e.mode])].append(e)
+    rows = []
+    for (source, target, kind), found in grouped.items():
+        counts: Counter[str] = Counter(str(e.modality) for e in found if e.polarity == "positive")
+        counts["denied"] = sum(e.polarity == "negative" for e in found)
+        dates = sorted(e.date or e.published or "" for e in found if e.date or e.published)
+        rows.append(
+            FlowKind(
+                source,
+                target,
+                kind,
+                {m: counts.get(m, 0) for m in (*MODALITIES, "denied")},
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+                found,
+            )
+        )
+    return sorted(rows, key=lambda r: (-len(r.events), r.source, r.target or "", r.kind))
+
+
+def money(events: Iterable[Event], urls: dict[str, str | None]) -> list[Flow]:
+    """Sums of money moved (in the currency the text gives), as flows with their sources."""
+    found: dict[tuple[str, str], Flow] = {}
+    for e in events:
+        factual = e.modality in {"asserted", "reported"} and e.polarity == "positive"
+        when = e.date or e.published
+        if e.type != "AID" or not factual or not when:
+            continue
+        for q in e.quantities:
+            if q.unit not in {"USD", "EUR", "GBP", "RUB", "KRW", "JPY", "CNY"}:
+                continue
+            subject = f"{e.source}->{e.target}" if e.target else e.source or "?"
+            flow = found.setdefault((subject, q.unit), Flow(subject, f"{q.unit}_paid"))
+            low = q.value if q.value is not None else q.low
+            high = q.value if q.value is not None else q.high
+            source = {
+                "doc_id": e.doc_id,
+                "url": urls.get(e.doc_id),
+                "text": e.span.text,
+                "attributed_to": e.attributed_to,
+            }
+            flow.points.append(FlowPoint(when[:10], low, high, e.modality, None, [source]))
+    for flow in found.values():
+        flow.points.sort(key=lambda p: (p.as_of, p.low or 0))
+    return list(found.values())
 
 
 def flow_chart(flow: Flow, width: int = 560, height: int = 180) -> dict[str, Any]:
@@ -448,6 +527,7 @@ class Views:
     timeline: list[TimelineItem]
     network: Network
     flows: list[Flow]
+    flow_kinds: list[FlowKind]
     charts: dict[str, dict[str, Any]]
     indicators: list[IndicatorStatus]
     conflicts: list[Conflict]
@@ -496,7 +576,7 @@ def build(store: Store, *, today: dt.date | None = None) -> Views:
         conflicts=len(conflicts),
         not_coded=stats.not_coded,
     )
-    all_flows = flows(claims, urls)
+    all_flows = flows(claims, urls) + money(events, urls)
     by_id = {c.id: c for c in commitments}
     pair = ("rus-prk-2024", "sun-prk-1961")
     comparison = diff(by_id[pair[0]], by_id[pair[1]]) if all(p in by_id for p in pair) else None
@@ -508,6 +588,7 @@ def build(store: Store, *, today: dt.date | None = None) -> Views:
         timeline=items,
         network=network(events, origin_of),
         flows=all_flows,
+        flow_kinds=flow_kinds(events),
         charts={f"{f.subject} {f.slot}": flow_chart(f) for f in all_flows},
         indicators=indicator_board(load_indicators(), events, origin_of),
         conflicts=conflicts,
