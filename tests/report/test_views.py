@@ -141,6 +141,6 @@ def test_every_kind_of_transfer_is_listed_with_how_sure_the_texts_are() -> None:
         "speculative": 1,
         "denied": 1,
     }
-    assert kinds[("RUS", "PRK", "money")].counts["intended"] == 1
+    assert kinds[("RUS", "PRK", "economic aid, money")].counts["intended"] == 1
     (paid,) = money(events, {})
     assert paid.slot == "USD_paid" and [p.low for p in paid.points] == [20_000_000]

@@ -271,7 +271,7 @@ _FLOW_KINDS = {
     "labour": "labour",
     "fuel": "oil and fuel",
     "food": "food",
-    "economic": "money",
+    "economic": "economic aid, money",
     "technology": "technology",
 }
 
