@@ -337,6 +337,28 @@ def test_arms_flows_both_ways_breach_the_embargo() -> None:
     )  # the ban on supply and the ban on exports
 
 
+def test_a_state_gone_by_the_scenario_date_is_bound_by_no_regime() -> None:
+    """Evidence up to today includes the Soviet Union's 1961 treaty with the DPRK; the Soviet
+    Union ended on 26 December 1991, so the 2006 sanctions regime binds Russia, not it."""
+    scenario = _scenario(
+        "2024-06-01",
+        {
+            "source": "SUN",
+            "target": "PRK",
+            "type": "AGREE",
+            "mode": "treaty_signed",
+            "date": "1961",
+        },
+        {"source": "RUS", "target": "PRK", "type": "AID", "mode": "military_materiel"},
+    )
+    bound = {
+        f.obligated
+        for f in evaluate_scenario(scenario, load_commitments())
+        if f.commitment == "un-dprk-sanctions"
+    }
+    assert "RUS" in bound and "SUN" not in bound
+
+
 def test_the_2024_pact_mirrors_1961_in_its_defence_clause() -> None:
     by_id = {c.id: c for c in load_commitments()}
     result = diff(by_id["sun-prk-1961"], by_id["rus-prk-2024"])

@@ -63,10 +63,13 @@ class Registry:
         self._aliases: dict[str, list[_Alias]] = {}
         # successor -> (predecessor, last day of the predecessor): "Moscow" in 1961 is the USSR.
         self._predecessors: dict[str, tuple[str, dt.date]] = {}
+        self.until: dict[str, dt.date] = {}  # the last day of a state that no longer exists
         self._collective = set(data.get("organisations") or {}) | set(data.get("groups") or {})
         for section in ("states", "organisations"):
             for code, entry in (data.get(section) or {}).items():
                 self.names[code] = entry["name"]
+                if entry.get("until"):
+                    self.until[code] = _date(entry["until"], _MAX_DATE)
                 if entry.get("succeeded_by") and entry.get("until"):
                     self._predecessors[entry["succeeded_by"]] = (
                         code,

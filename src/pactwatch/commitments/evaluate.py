@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pactwatch.actors import load_registry
 from pactwatch.commitments.conditions import MARK, Env, Truth, evaluate
 from pactwatch.commitments.scenario import Scenario, ScenarioEvent
 from pactwatch.commitments.schema import Commitment, Condition, DateVariant, Provision
@@ -435,6 +436,9 @@ def _regime_members(static: _Static, run: _Run) -> list[str]:
         if s and (e.source in targets or e.target in targets)
     }
     states = {s for s in involved if len(s) == 3 and s.isupper() and s != "UNSC"}
+    # a state gone by the scenario date (the Soviet Union in 2025) is bound by nothing
+    ended = load_registry().until
+    states = {s for s in states if s not in ended or ended[s] >= run.day}
     return sorted(states - static.receivers)
 
 
