@@ -118,6 +118,17 @@ def test_the_briefing_renders_cleanly_and_filters(
     assert item.locator(".span-text mark").is_visible()
 
 
+def test_the_network_filters_its_edges_by_event_type(server: Server, page: Any) -> None:
+    page.goto(server.url + "/view/network")
+    total = page.locator("line.edge").count()
+    page.select_option("#filter-edge-type", "AID")
+    shown = int(page.locator("#edge-count").inner_text())
+    assert 0 < shown < total
+    assert page.locator("line.edge:not(.hidden)").count() == shown
+    for line in page.locator("line.edge:not(.hidden)").all():
+        assert "AID" in (line.get_attribute("data-types") or "").split()
+
+
 def test_clicking_a_timeline_event_shows_its_span(server: Server, page: Any) -> None:
     page.goto(server.url + "/view/timeline")
     item = page.locator(".timeline-item").nth(3)

@@ -1,4 +1,4 @@
-// Timeline filters: by event type and by modality. No network, no eval, no inline handlers.
+// Timeline filters (by event type and modality) and network filters (by event type). No network, no eval, no inline handlers.
 (function () {
   "use strict";
   function apply() {
@@ -17,7 +17,25 @@
     var count = document.getElementById("timeline-count");
     if (count) { count.textContent = String(visible); }
   }
+  function edges() {
+    var select = document.getElementById("filter-edge-type");
+    var wanted = select ? select.value : "";
+    var shown = 0;
+    document.querySelectorAll("line.edge").forEach(function (line) {
+      var ok = !wanted || (" " + line.getAttribute("data-types") + " ").indexOf(" " + wanted + " ") >= 0;
+      line.classList.toggle("hidden", !ok);
+      if (ok) { shown += 1; }
+    });
+    document.querySelectorAll("tr.edge-row").forEach(function (row) {
+      var ok = !wanted || (" " + row.getAttribute("data-types") + " ").indexOf(" " + wanted + " ") >= 0;
+      row.classList.toggle("hidden", !ok);
+    });
+    var count = document.getElementById("edge-count");
+    if (count) { count.textContent = String(shown); }
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    var edgeType = document.getElementById("filter-edge-type");
+    if (edgeType) { edgeType.addEventListener("change", edges); }
     var type = document.getElementById("filter-type");
     if (type) { type.addEventListener("change", apply); }
     document.querySelectorAll("input[data-modality]").forEach(function (b) {
