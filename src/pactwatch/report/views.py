@@ -512,7 +512,10 @@ def board_rows(result: Obligations) -> list[dict[str, Any]]:
         a = strict.get((f.commitment, f.article, f.obligated, f.beneficiary))
         if f.status == "not_activated" and (a is None or a.status == "not_activated"):
             continue
-        rows.append({"finding": f, "asserted": a})
+        standing = f.status == "activated" and any(
+            "no conditions: the obligation applies" in line for line in f.explanation
+        )
+        rows.append({"finding": f, "asserted": a, "standing": standing})
     order = {"violated": 0, "contested": 1, "activated": 2, "complied": 3}
     return sorted(rows, key=lambda r: (order.get(r["finding"].status, 9), r["finding"].commitment))
 
