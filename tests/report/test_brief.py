@@ -47,3 +47,35 @@ def test_briefing_shows_contradictions_with_their_spans_escaped(
     assert "treaty PRK-RUS" in section and "2024-06-19" in section and "2023-06-19" in section
     assert "&lt;b&gt;in Pyongyang&lt;/b&gt;" in section  # the span is text, never markup
     assert "denied on" in section  # the record's denial-then-acknowledgement timeline
+
+
+def test_the_briefing_answers_the_questions_first_then_every_view(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
+    write(
+        "in/a.txt",
+        "---\ntitle: Shells\npublished: 2024-11-20\n---\n"
+        "North Korea sent about 20,000 containers of munitions to Russia, officials said.\n",
+    )
+    html = brief([tmp_path / "in"], output=tmp_path / "b.html").output.read_text("utf-8")
+    order = [
+        "questions",
+        "today",
+        "headline",
+        "timeline",
+        "network",
+        "flows",
+        "indicators",
+        "contradictions",
+        "compare",
+        "obligations",
+        "coverage",
+    ]
+    at = [html.index(f'<section id="{name}">') for name in order]
+    assert at == sorted(at)
+    questions = html[at[0] : at[1]]
+    assert "Would the pact activate if Ukraine struck Crimea?" in questions
+    assert "Contested: PRK must assist RUS" in questions  # per interpretation, not one verdict
+    assert questions.count('class="explanation"') >= 4  # each finding one click from its steps
+    flows = html[at[5] : at[6]]
+    assert "20,000" in flows and "containers" in flows and "munitions" in flows
