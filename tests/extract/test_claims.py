@@ -10,22 +10,12 @@ from typer.testing import CliRunner
 from pactwatch import ingest
 from pactwatch.cli import app
 from pactwatch.extract.claims import claims_from_events
-from pactwatch.model import Event, Quantity, Range, Span
+from pactwatch.model import Event, Quantity, Range
+from tests.factories import event
 
 
 def _event(doc: str, **fields: object) -> Event:
-    base: dict[str, object] = {
-        "id": f"{doc}-{len(fields)}",
-        "doc_id": doc,
-        "published": "2024-11-20",
-        "span": Span(start=0, end=5, text="words"),
-        "source": "PRK",
-        "target": "RUS",
-        "type": "AID",
-        "modality": "reported",
-        "confidence": 0.8,
-    }
-    return Event.model_validate(base | fields)
+    return event(doc, **fields)
 
 
 def _troops(doc: str, value: float | None, **fields: object) -> Event:

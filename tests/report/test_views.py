@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pactwatch.commitments import load_commitments
 from pactwatch.extract.claims import claims_from_events
-from pactwatch.model import Event, Quantity, Span
+from pactwatch.model import Event, Quantity
 from pactwatch.report.views import (
     Indicator,
     answer,
@@ -15,22 +15,11 @@ from pactwatch.report.views import (
     load_questions,
     network,
 )
+from tests.factories import event
 
 
 def _event(doc: str, **fields: object) -> Event:
-    base: dict[str, object] = {
-        "id": f"{doc}-{sorted(fields.items())}",
-        "doc_id": doc,
-        "published": "2024-11-20",
-        "span": Span(start=0, end=5, text="words"),
-        "source": "PRK",
-        "target": "RUS",
-        "type": "AID",
-        "mode": "troop_deployment",
-        "modality": "reported",
-        "confidence": 0.8,
-    }
-    return Event.model_validate(base | fields)
+    return event(doc, **({"mode": "troop_deployment"} | fields))
 
 
 def test_the_questions_are_answered_per_interpretation() -> None:

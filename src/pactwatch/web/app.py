@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from pactwatch import api
 from pactwatch._version import __version__
-from pactwatch.commitments import Scenario, evaluate_scenario, load_commitments
+from pactwatch.commitments import Finding, Scenario, evaluate_scenario, load_commitments
 from pactwatch.commitments.from_store import scenario_from_events
 from pactwatch.errors import PactwatchError, StoreError
 from pactwatch.extract.claims import claims_from_events
@@ -245,37 +245,32 @@ def _add_tools(app: FastAPI, state: _State, env: jinja2.Environment) -> None:
         hits = snap.search.search(q) if q.strip() else []
         return page("search.html.j2", q=q, hits=hits, index=snap.search, title="Search")
 
-    @app.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
-    def scenario_form() -> HTMLResponse:
-        first = load_questions()[0].scenario
-        text = yaml.safe_dump(first.model_dump(mode="json", exclude_none=True), sort_keys=False)
+    def scenario_page(text: str, findings: list[Finding] | None, error: str | None) -> HTMLResponse:
+        shown = None if findings is None else [f for f in findings if f.status != "not_activated"]
         return page(
             "scenario.html.j2",
             text=text,
-            findings=None,
-            error=None,
-            title="Scenario",
-            questions=load_questions(),
-        )
-
-    @app.post("/scenario", response_class=HTMLResponse, include_in_schema=False)
-    def scenario_run(scenario: str = Form(...)) -> HTMLResponse:
-        findings, error = None, None
-        try:
-            loaded = Scenario.model_validate(yaml.safe_load(scenario))
-            findings = evaluate_scenario(loaded, load_commitments(), explain=True)
-        except (yaml.YAMLError, ValidationError, PactwatchError, TypeError) as exc:
-            error = f"the scenario is not valid: {exc}"
-        shown = [f for f in findings or [] if f.status != "not_activated"]
-        return page(
-            "scenario.html.j2",
-            text=scenario,
-            findings=shown,
+            findings=None if error else shown,
             error=error,
             title="Scenario",
             questions=load_questions(),
             evaluated=len(findings or []),
         )
+
+    @app.get("/scenario", response_class=HTMLResponse, include_in_schema=False)
+    def scenario_form() -> HTMLResponse:
+        first = load_questions()[0].scenario
+        text = yaml.safe_dump(first.model_dump(mode="json", exclude_none=True), sort_keys=False)
+        return scenario_page(text, None, None)
+
+    @app.post("/scenario", response_class=HTMLResponse, include_in_schema=False)
+    def scenario_run(scenario: str = Form(...)) -> HTMLResponse:
+        try:
+            loaded = Scenario.model_validate(yaml.safe_load(scenario))
+            findings = evaluate_scenario(loaded, load_commitments(), explain=True)
+        except (yaml.YAMLError, ValidationError, PactwatchError, TypeError) as exc:
+            return scenario_page(scenario, [], f"the scenario is not valid: {exc}")
+        return scenario_page(scenario, findings, None)
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_form(statement: str = "") -> HTMLResponse:
