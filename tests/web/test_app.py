@@ -205,3 +205,19 @@ def test_an_ingest_runs_while_the_app_serves(web_db: Path, tmp_path: Path) -> No
         after = http.get("/api/documents").json()
         assert len(after) == before + 1
         assert "A late report" in http.get("/documents").text
+
+
+def test_the_timeline_comes_a_page_at_a_time(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pactwatch.web import app as web  # noqa: PLC0415
+
+    monkeypatch.setattr(web, "TIMELINE_PAGE", 50)
+    total = len(client.get("/api/events").json())
+    first = client.get("/view/timeline").text
+    assert f"Events 1\u201350 of {total}" in first and 'id="next-page"' in first
+    assert first.count('class="timeline-item"') == 50
+    second = client.get("/view/timeline", params={"start": 50}).text
+    assert f"Events 51\u2013100 of {total}" in second and 'id="previous-page"' in second
+    aid = client.get("/view/timeline", params={"type": "AID"}).text
+    assert 'data-type="ASSAULT"' not in aid and 'data-type="AID"' in aid

@@ -116,6 +116,13 @@ def test_the_briefing_renders_cleanly_and_filters(
     item = page.locator(".timeline-item:not(.hidden)").first
     item.locator("summary").click()
     assert item.locator(".span-text mark").is_visible()
+    # an indicator's evidence links to its event: the timeline entry opens on its span
+    link = page.locator("#indicators a[href^='#event-']").first
+    target = (link.get_attribute("href") or "")[1:]
+    link.click()
+    entry = page.locator(f"[id='{target}']")
+    assert entry.get_attribute("open") is not None
+    assert entry.locator(".span-text mark").is_visible()
 
 
 def test_the_network_filters_its_edges_by_event_type(server: Server, page: Any) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
@@ -17,7 +16,6 @@ from markupsafe import Markup
 
 from pactwatch._version import __version__
 from pactwatch.kb import Store
-from pactwatch.model import PLOVER_TYPES
 from pactwatch.report.views import build
 
 
@@ -68,18 +66,6 @@ def render_briefing(
 ) -> tuple[str, BriefSummary]:
     stats = store.stats()
     v = build(store)
-    grouped: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for item in v.timeline:
-        grouped[item.event.type].append(
-            {
-                "event": item.event,
-                "doc": item.doc,
-                "before": item.before,
-                "span": item.span,
-                "after": item.after,
-            }
-        )
-    order = [t for t in PLOVER_TYPES if t in grouped]
     summary = BriefSummary(
         documents=stats.documents,
         ok=stats.ok,
@@ -97,7 +83,6 @@ def render_briefing(
             v=v,
             sample=sample,
             documents=v.documents,
-            groups=[(t, grouped[t]) for t in order],
             # our own packaged assets, never article text
             css=Markup(static_text("pactwatch.css")),  # noqa: S704
             script=Markup(script),  # noqa: S704

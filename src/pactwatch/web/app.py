@@ -10,6 +10,7 @@ which load from a CDN, are turned off). A token is required when binding beyond 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hmac
 import itertools
@@ -44,6 +45,7 @@ CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'"
 )
+TIMELINE_PAGE = 500  # timeline entries per page of the app
 READ_WAIT = 2.0  # seconds a request waits for an ingest's lock before answering 503
 # Store sessions open at once. DuckDB shares one buffer pool (store.memory_limit) among the
 # connections of a process, so unbounded concurrency would run it out of memory; queries are
@@ -203,14 +205,21 @@ def _add_pages(app: FastAPI, state: _State, env: jinja2.Environment) -> None:
         return page("overview.html.j2", v=views(), title="Overview")
 
     @app.get("/view/{section}", response_class=HTMLResponse, include_in_schema=False)
-    def section(section: str) -> HTMLResponse:
+    def section(section: str, type: str = "", start: int = 0) -> HTMLResponse:
         if section not in _SECTIONS:
             raise HTTPException(404)
+        v, paging = views(), None
+        if section == "timeline":
+            # a page of the timeline at a time: a large store has tens of thousands of events
+            items = [i for i in v.timeline if not type or i.event.type == type]
+            start = max(0, min(start, max(len(items) - 1, 0)))
+            shown = items[start : start + TIMELINE_PAGE]
+            paging = {"start": start, "end": start + len(shown), "total": len(items), "type": type}
+            paging["next"] = start + TIMELINE_PAGE if start + TIMELINE_PAGE < len(items) else None
+            paging["previous"] = max(0, start - TIMELINE_PAGE) if start > 0 else None
+            v = dataclasses.replace(v, timeline=shown)
         return page(
-            "section.html.j2",
-            v=views(),
-            section=section,
-            title=_SECTIONS[section],
+            "section.html.j2", v=v, section=section, title=_SECTIONS[section], paging=paging
         )
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)

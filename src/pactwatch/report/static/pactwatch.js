@@ -33,6 +33,17 @@
     var count = document.getElementById("edge-count");
     if (count) { count.textContent = String(shown); }
   }
+  function reveal() {
+    // a link to an event ("#event-...") opens its timeline entry, even when filtered out
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (target && target.tagName === "DETAILS") {
+      target.classList.remove("hidden");
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", reveal);
   document.addEventListener("DOMContentLoaded", function () {
     var edgeType = document.getElementById("filter-edge-type");
     if (edgeType) { edgeType.addEventListener("change", edges); }
@@ -42,5 +53,6 @@
       b.addEventListener("change", apply);
     });
     apply();
+    reveal();
   });
 })();
