@@ -465,6 +465,12 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
     # a capital does not
     ("Paris ordered its units out of Mali in 2022.", {("RETREAT", "FRA", None)}),
     ("Kim left Moscow on Friday.", set()),
+    # a package blocked is rejected, not imposed; a request turned down was made
+    ("Austria blocked the EU's new sanctions package.", {("REJECT", "AUT", "EU")}),
+    (
+        "Paris declined Warsaw's request for more jets.",
+        {("REJECT", "FRA", "POL"), ("REQUEST", "POL", "FRA")},
+    ),
     # people let go are conceded to their state
     ("Pakistan let the Indian fishermen go after a year in jail.", {("CONCEDE", "PAK", "IND")}),
     # an act an accuser complains of, done to no one named, was done to the accuser
@@ -548,3 +554,9 @@ def test_a_target_the_verb_does_not_name_is_guessed_and_says_so(
     # a withdrawal has no one on the other side, even with another state in the sentence
     (retreat,) = _events(parse, "Under pressure from Vienna, Hungarian troops withdrew.")
     assert retreat.type == "RETREAT" and retreat.target is None
+
+
+def test_a_request_turned_down_was_made(parse: Callable[[str], Any]) -> None:
+    events = _events(parse, "Paris declined Warsaw's request for more jets.")
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert (request.modality, request.polarity) == ("asserted", "positive")

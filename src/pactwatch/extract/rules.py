@@ -750,7 +750,8 @@ def _presupposed(token: Any, ctx: _Context) -> bool:
         return False
     head = token.head.head if token.dep_ == "pobj" else token.head  # "protested over the tests"
     entry = _verb_entry(head, ctx.lexicon) if head.pos_ == "VERB" else None
-    return entry is not None and entry.type in {"ACCUSE", "SUPPORT"}
+    # "declined Kyiv's request", "rejected the bid": what is turned down was made
+    return entry is not None and entry.type in {"ACCUSE", "SUPPORT", "REJECT"}
 
 
 def _events(
