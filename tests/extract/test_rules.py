@@ -471,6 +471,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Paris declined Warsaw's request for more jets.",
         {("REJECT", "FRA", "POL"), ("REQUEST", "POL", "FRA")},
     ),
+    # meeting someone by sitting down or shaking hands with them
+    ("Orban shook hands with Putin in Beijing.", {("CONSULT", "HUN", "RUS")}),
     # people let go are conceded to their state
     ("Pakistan let the Indian fishermen go after a year in jail.", {("CONCEDE", "PAK", "IND")}),
     # an act an accuser complains of, done to no one named, was done to the accuser
