@@ -471,6 +471,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Paris declined Warsaw's request for more jets.",
         {("REJECT", "FRA", "POL"), ("REQUEST", "POL", "FRA")},
     ),
+    # revenge vowed against someone threatens them
+    ("Tehran vowed revenge against Israel on Sunday.", {("THREATEN", "IRN", "ISR")}),
     # meeting someone by sitting down or shaking hands with them
     ("Orban shook hands with Putin in Beijing.", {("CONSULT", "HUN", "RUS")}),
     # people let go are conceded to their state
