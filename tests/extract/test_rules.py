@@ -471,6 +471,12 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         "Paris declined Warsaw's request for more jets.",
         {("REJECT", "FRA", "POL"), ("REQUEST", "POL", "FRA")},
     ),
+    # a joint patrol flown is cooperation, not a transfer; working with someone cooperates
+    (
+        "Chinese and Russian bombers flew a joint patrol over the Sea of Japan.",
+        {("COOPERATE", "CHN", "RUS"), ("COOPERATE", "RUS", "CHN")},
+    ),
+    ("Turkey is working with Pakistan on a new fighter jet.", {("COOPERATE", "TUR", "PAK")}),
     # revenge vowed against someone threatens them
     ("Tehran vowed revenge against Israel on Sunday.", {("THREATEN", "IRN", "ISR")}),
     # meeting someone by sitting down or shaking hands with them
