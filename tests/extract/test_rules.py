@@ -477,6 +477,9 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         {("COOPERATE", "CHN", "RUS"), ("COOPERATE", "RUS", "CHN")},
     ),
     ("Turkey is working with Pakistan on a new fighter jet.", {("COOPERATE", "TUR", "PAK")}),
+    # a call held with someone consults them; a headline verb whose subject the parser misses
+    ("Macron held a call with Modi on Friday.", {("CONSULT", "FRA", "IND")}),
+    ("Erdogan heads to Moscow for talks with Putin.", {("CONSULT", "TUR", "RUS")}),
     # revenge vowed against someone threatens them
     ("Tehran vowed revenge against Israel on Sunday.", {("THREATEN", "IRN", "ISR")}),
     # meeting someone by sitting down or shaking hands with them

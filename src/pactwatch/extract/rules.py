@@ -1060,6 +1060,9 @@ def _sources(verb: Any, passive: bool, ctx: _Context) -> list[Mention]:
         deps = {"nsubj", "csubj"} if node.i == verb.i else {"nsubj", "csubj", "nsubjpass"}
         # "Seoul: North Korea sent more troops": of two subjects, the one nearer the verb
         subjects = [c for c in node.children if c.dep_ in deps]
+        if not subjects and node.i == verb.i:
+            # "Kim heads to Russia": a headline verb the parser gives a compound, not a subject
+            subjects = [c for c in node.children if c.dep_ == "compound" and c.i < node.i]
         before = [c for c in subjects if c.i < node.i]
         subject = before[-1] if before else next(iter(subjects), None)
         if subject is not None:
