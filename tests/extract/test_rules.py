@@ -477,6 +477,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         {("COOPERATE", "CHN", "RUS"), ("COOPERATE", "RUS", "CHN")},
     ),
     ("Turkey is working with Pakistan on a new fighter jet.", {("COOPERATE", "TUR", "PAK")}),
+    # goods that begin arriving were delivered, not a delegation visiting
+    ("German Leopard tanks began arriving in Lithuania in May.", {("AID", "DEU", "LTU")}),
     # a call held with someone consults them; a headline verb whose subject the parser misses
     ("Macron held a call with Modi on Friday.", {("CONSULT", "FRA", "IND")}),
     ("Erdogan heads to Moscow for talks with Putin.", {("CONSULT", "TUR", "RUS")}),

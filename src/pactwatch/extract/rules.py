@@ -573,6 +573,8 @@ def _final_type(
 def _goods_subject(verb: Any, lexicon: Lexicon) -> bool:
     """ "The first shells arrived in Russia": goods, not a delegation, did the travelling."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":  # "tanks began arriving in Poland"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     goods = _object_entry(subject, lexicon) if subject is not None else None
     return goods is not None and goods.type is None
 
@@ -581,6 +583,8 @@ def _carried(verb: Any, ctx: _Context) -> Iterator[Event]:
     """ "Some 13,000 containers of weapons had gone from North Korea to Russia": goods as the
     subject of a verb of motion; the from-phrase gives, the to-phrase receives."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":  # "tanks began arriving in Poland"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     goods = _object_entry(subject, ctx.lexicon) if subject is not None else None
     if subject is None or goods is None or goods.type is not None:
         return
