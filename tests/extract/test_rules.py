@@ -477,6 +477,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         {("COOPERATE", "CHN", "RUS"), ("COOPERATE", "RUS", "CHN")},
     ),
     ("Turkey is working with Pakistan on a new fighter jet.", {("COOPERATE", "TUR", "PAK")}),
+    # taking delivery of goods is receiving them
+    ("Ukraine took delivery of F-16 jets from Denmark.", {("AID", "DNK", "UKR")}),
     # goods that begin arriving were delivered, not a delegation visiting
     ("German Leopard tanks began arriving in Lithuania in May.", {("AID", "DEU", "LTU")}),
     # a call held with someone consults them; a headline verb whose subject the parser misses

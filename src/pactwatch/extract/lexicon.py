@@ -76,6 +76,8 @@ class Lexicon:
     nouns: dict[str, NounEntry]
     light_verbs: frozenset[str]
     stems: frozenset[str] = frozenset()  # verbs without particles ("rule out" -> "rule")
+    # a verb and its object that mean another verb: "take delivery" (of drones) is "receive"
+    verb_objects: dict[str, str] = field(default_factory=dict)
     object_types: dict[str, dict[str, str]] = field(
         default_factory=dict
     )  # verbs without particles ("rule out" -> "rule")
@@ -179,7 +181,15 @@ def build_lexicon(events: dict[str, Any], modality: dict[str, Any]) -> Lexicon:
         light_verbs=frozenset(events.get("light_verbs") or ()),
         stems=frozenset(key.split(" ", 1)[0] for key in verbs),
         object_types=object_types,
+        verb_objects=_verb_objects(events.get("verb_objects") or {}, verbs),
     )
+
+
+def _verb_objects(found: dict[str, str], verbs: dict[str, VerbEntry]) -> dict[str, str]:
+    for phrase, meaning in found.items():
+        if meaning not in verbs:
+            raise ValueError(f"lexicon verb_objects {phrase!r}: {meaning!r} is not a lexicon verb")
+    return dict(found)
 
 
 @lru_cache(maxsize=1)

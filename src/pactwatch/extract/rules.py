@@ -319,7 +319,13 @@ _ADVERB_PARTICLES = {"back", "out", "off", "away", "down", "up", "in"}
 
 
 def _verb_entry(token: Any, lexicon: Lexicon) -> VerbEntry | None:
-    """The lexicon entry of a verb: lemma and particle ("rule out", "call on") before lemma."""
+    """The lexicon entry of a verb: lemma and particle ("rule out", "call on") before lemma; a
+    verb and object that mean another verb ("took delivery of" is "received")."""
+    for child in token.children:
+        if child.dep_ == "dobj":
+            meaning = lexicon.verb_objects.get(f"{token.lemma_.lower()} {child.lemma_.lower()}")
+            if meaning is not None:
+                return lexicon.verbs[meaning]
     for lemma in verb_lemmas(token, lexicon):
         particle = False
         for child in token.children:
