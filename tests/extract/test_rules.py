@@ -477,6 +477,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         {("COOPERATE", "CHN", "RUS"), ("COOPERATE", "RUS", "CHN")},
     ),
     ("Turkey is working with Pakistan on a new fighter jet.", {("COOPERATE", "TUR", "PAK")}),
+    # joining an invasion attacks the one invaded
+    ("Chad joined the invasion of Libya in 1987.", {("ASSAULT", "TCD", "LBY")}),
     # taking delivery of goods is receiving them
     ("Ukraine took delivery of F-16 jets from Denmark.", {("AID", "DNK", "UKR")}),
     # goods that begin arriving were delivered, not a delegation visiting

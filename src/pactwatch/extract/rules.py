@@ -1448,6 +1448,8 @@ def _object_target(verb: Any, entry: VerbEntry, obj: Any | None, ctx: _Context) 
     # A thing attacked, rammed or trained belongs to the one acted on ("rammed a Chinese vessel",
     # "trained Ukrainian pilots"), unless it is what moves: the goods given, the missile fired.
     thing = _object_entry(obj, ctx.lexicon)
+    if thing is not None and thing.type == "ASSAULT" and entry.type != "ASSAULT":
+        return _of_phrase_actor(obj, ctx)  # "joined the invasion of Ukraine": the one invaded
     fired = thing is not None and thing.mode in {"munitions", "missiles", "military_materiel"}
     moved = entry.type in {"AID", "MOBILIZE"} or (entry.lemma in ctx.lexicon.object_verbs and fired)
     acts_on_object = entry.needs == "target" and entry.target_from == "object"
