@@ -579,3 +579,9 @@ def test_a_request_turned_down_was_made(parse: Callable[[str], Any]) -> None:
     events = _events(parse, "Paris declined Warsaw's request for more jets.")
     (request,) = [e for e in events if e.type == "REQUEST"]
     assert (request.modality, request.polarity) == ("asserted", "positive")
+
+
+def test_a_participle_after_said_is_the_speakers_own_act(parse: Callable[[str], Any]) -> None:
+    text = "Lithuania will not lift its ban, its foreign minister said, rejecting a Polish request."
+    (rejection,) = [e for e in _events(parse, text) if e.type == "REJECT"]
+    assert (rejection.source, rejection.modality) == ("LTU", "asserted")

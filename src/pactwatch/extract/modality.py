@@ -88,7 +88,8 @@ def stance(verb: Any, cues: ModalityCues) -> Stance:
             break
         if node.dep_ == "prep" and node.lower_ in _TIME_PREPS:
             break  # "After meeting Putin, Kim pledged ...": the meeting is not pledged
-        _head_cue(head, node.dep_, cues, marks)
+        if not _speakers_own_act(node, head, cues):
+            _head_cue(head, node.dep_, cues, marks)
         node = head
     according = _according_to(verb.sent)
     if according is not None:
@@ -176,6 +177,17 @@ def _child_cue(child: Any, node: Any, on_verb: bool, cues: ModalityCues, marks: 
     elif dep == "mark" and low in cues.conditionals:
         marks.set("speculative", child.text)
         marks.conditional = True
+
+
+def _speakers_own_act(node: Any, head: Any, cues: ModalityCues) -> bool:
+    """ "Zelensky said ..., rejecting a US proposal": a participle after the reporting verb is
+    what the speaker did in saying it, which the writer asserts."""
+    return (
+        node.dep_ == "advcl"
+        and node.tag_ == "VBG"
+        and node.i > head.i
+        and head.lemma_.lower() in cues.report_verbs
+    )
 
 
 def _head_cue(head: Any, link: str, cues: ModalityCues, marks: _Marks) -> None:
