@@ -585,3 +585,14 @@ def test_a_participle_after_said_is_the_speakers_own_act(parse: Callable[[str], 
     text = "Lithuania will not lift its ban, its foreign minister said, rejecting a Polish request."
     (rejection,) = [e for e in _events(parse, text) if e.type == "REJECT"]
     assert (rejection.source, rejection.modality) == ("LTU", "asserted")
+
+
+def test_an_attribution_the_parser_hangs_from_the_clause_still_reports_it(
+    parse: Callable[[str], Any],
+) -> None:
+    text = (
+        "Russia has returned 12 Ukrainian children to their families under Turkish mediation, "
+        "Kyiv said, a small share of those taken."
+    )
+    (returned,) = [e for e in _events(parse, text) if e.type == "CONCEDE"]
+    assert (returned.modality, returned.attributed_to) == ("reported", "UKR.GOV")  # metonym

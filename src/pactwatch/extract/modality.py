@@ -174,6 +174,11 @@ def _child_cue(child: Any, node: Any, on_verb: bool, cues: ModalityCues, marks: 
         marks.set("speculative", child.text)
     elif dep == "advmod" and low in cues.report_adverbs:
         marks.set("reported", child.text)
+    elif dep == "parataxis" and lemma in cues.report_verbs and _subject(child) is not None:
+        # "Russia has returned 12 children ..., Kyiv said, ...": the parser hangs the
+        # attribution from the clause it reports
+        marks.set("reported", child.text)
+        marks.speaker = marks.speaker or _subject(child)
     elif dep == "mark" and low in cues.conditionals:
         marks.set("speculative", child.text)
         marks.conditional = True
