@@ -477,6 +477,8 @@ CONSTRUCTIONS: list[tuple[str, set[tuple[str, str, str | None]]]] = [
         {("COOPERATE", "CHN", "RUS"), ("COOPERATE", "RUS", "CHN")},
     ),
     ("Turkey is working with Pakistan on a new fighter jet.", {("COOPERATE", "TUR", "PAK")}),
+    # bans and tariffs slapped or imposed on someone sanction them
+    ("Beijing slapped export bans on several US defence firms.", {("SANCTION", "CHN", "USA")}),
     # joining an invasion attacks the one invaded
     ("Chad joined the invasion of Libya in 1987.", {("ASSAULT", "TCD", "LBY")}),
     # taking delivery of goods is receiving them
